@@ -1,0 +1,54 @@
+# Kenes — the two commands that matter: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MO := $(patsubst i18n/%.po,i18n/%/LC_MESSAGES/kenes.mo,$(wildcard i18n/*.po))
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: setup run test lint bench eval i18n i18n-extract i18n-update i18n-compile clean screenshots
+
+setup: $(STAMP) $(MO)
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+i18n/%/LC_MESSAGES/kenes.mo: i18n/%.po | $(STAMP)
+	mkdir -p $(dir $@)
+	$(BIN)/pybabel compile --use-fuzzy -D kenes -i $< -o $@
+
+i18n-compile: $(MO)
+
+i18n-extract: $(STAMP)
+	$(BIN)/pybabel extract -F i18n/babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \
+	  --project=Kenes -o i18n/kenes.pot desktop
+
+i18n-update: i18n-extract
+	for l in kk ru en; do $(BIN)/pybabel update -D kenes -i i18n/kenes.pot -o i18n/$$l.po -l $$l; done
+
+i18n: i18n-update i18n-compile
+
+run: setup
+	$(BIN)/kenes
+
+test: setup
+	$(BIN)/ruff check desktop tests bench
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check desktop tests bench
+
+bench: setup
+	$(BIN)/python -m bench.run
+
+eval: setup
+	$(BIN)/python -m desktop.analysis.evaluate
+
+screenshots: setup
+	$(BIN)/python -m bench.screenshots
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache i18n/*/LC_MESSAGES

@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): synthetic libraries generated from the seeds, never committed."""

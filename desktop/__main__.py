@@ -1,0 +1,20 @@
+"""Entry point: `kenes` with a subcommand runs the CLI, alone it opens the window."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop import cli
+
+    if cli.wants_cli(argv):
+        return cli.main(argv)
+    from desktop import app
+
+    return app.main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

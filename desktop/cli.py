@@ -1,0 +1,115 @@
+"""Headless command line: `kenes import | search | show | info | analyze | retag`.
+
+The parser lives here; each command's work lives in the Qt-free package that owns it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop import __version__
+from desktop.i18n import _
+
+COMMANDS = ("import", "search", "show", "info", "analyze", "retag")
+
+
+def wants_cli(argv: list[str]) -> bool:
+    """True when argv names a subcommand or asks for help/version (else the GUI opens)."""
+    for a in argv:
+        if a in ("-h", "--help", "--version"):
+            return True
+        if a in COMMANDS:
+            return True
+    return False
+
+
+def _library_opt(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--library",
+        metavar="DIR",
+        help=_("library folder (default: $KENES_LIBRARY or the user data folder)"),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kenes",
+        description=_("Kenes: briefings from Kazakh and Russian news, offline."),
+        epilog=_("Without a command, the Kenes window opens."),
+    )
+    p.add_argument("--version", action="version", version=f"kenes {__version__}")
+    _library_opt(p)
+    p.add_argument("--lang", metavar="LANG", help=_("interface language: kk, ru or en"))
+    p.add_argument("--query", metavar="QUERY", help=_("GUI: apply this search on start"))
+    p.add_argument("--select", metavar="ID", type=int, help=_("GUI: select this article"))
+    p.add_argument("--screenshot", metavar="FILE", help=_("GUI: save a PNG of the window and exit"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("import", help=_("import files, folders, archives or tables"))
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+    _library_opt(s)
+
+    s = sub.add_parser("search", help=_("search and filter the library"))
+    s.add_argument("text", nargs="?", default="", metavar="TEXT",
+                   help=_("full-text query; a trailing * matches prefixes"))
+    s.add_argument("--country", action="append", default=[], metavar="CC")
+    s.add_argument("--partner", action="append", default=[], metavar="CC",
+                   help=_("partner country (any country other than home)"))
+    s.add_argument("--sector", action="append", default=[], metavar="ID")
+    s.add_argument("--person", action="append", default=[], metavar="ID")
+    s.add_argument("--org", action="append", default=[], metavar="ID")
+    s.add_argument("--lang", dest="article_lang", choices=["kk", "ru", "other"])
+    s.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    s.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    s.add_argument("--source", action="append", default=[], metavar="S")
+    s.add_argument("--limit", type=int, default=0, help=_("at most this many results"))
+    s.add_argument("--json", action="store_true")
+    _library_opt(s)
+
+    s = sub.add_parser("show", help=_("show one article with everything known about it"))
+    s.add_argument("id", type=int, metavar="ID")
+    s.add_argument("--json", action="store_true")
+    _library_opt(s)
+
+    s = sub.add_parser("info", help=_("counts per language, source and year"))
+    s.add_argument("--json", action="store_true")
+    _library_opt(s)
+
+    s = sub.add_parser("analyze", help=_("analyse one text without importing it"))
+    s.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--lang", dest="text_lang", choices=["kk", "ru", "other"],
+                   help=_("language of the text (default: detected)"))
+
+    s = sub.add_parser("retag", help=_("re-apply the tagging rules to the whole library"))
+    s.add_argument("--json", action="store_true")
+    _library_opt(s)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    if args.command == "analyze":
+        from desktop.analysis import commands as acmd
+
+        return acmd.cmd_analyze(args)
+    from desktop.corpus import commands as ccmd
+
+    handler = {
+        "import": ccmd.cmd_import,
+        "search": ccmd.cmd_search,
+        "show": ccmd.cmd_show,
+        "info": ccmd.cmd_info,
+        "retag": ccmd.cmd_retag,
+    }[args.command]
+    try:
+        return handler(args)
+    except BrokenPipeError:  # `kenes search | head`
+        return 0

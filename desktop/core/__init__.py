@@ -1,0 +1,1 @@
+"""Pure-Python domain: articles, filters, queries, briefings. Never imports Qt."""
