@@ -1,0 +1,108 @@
+"""Composition root of the GUI: arguments, i18n, QApplication, settings and the main window.
+
+The window is shown first and the library is opened right after the first paint (pandas,
+pyarrow, reportlab and babel are imported later, in the background or on first use).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import i18n
+from desktop.cli import build_parser
+
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def _ui_language(cli_lang: str | None, saved: str) -> str:
+    """--lang, else the saved choice, else the system locale (kk, ru or en)."""
+    if cli_lang:
+        return cli_lang
+    if saved:
+        return saved
+    return QLocale.system().name()
+
+
+def application(argv: list[str]) -> QApplication:
+    """The one QApplication (reused when tests already created it)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "kenes", *argv])
+    app.setApplicationName("Kenes")
+    app.setApplicationDisplayName("Kenes")
+    app.setOrganizationName("Kenes")
+    app.setDesktopFileName("kenes")
+    return app  # type: ignore[return-value]
+
+
+def create_window(argv: list[str]):
+    """Parse GUI arguments, set up i18n and build (not yet show) the main window."""
+    args = build_parser().parse_args(argv)
+    app = application([])
+    from desktop.settings import Settings
+
+    settings = Settings()
+    lang = i18n.setup(_ui_language(args.lang, settings.ui_language))
+    if args.lang:
+        settings.ui_language = lang
+    from desktop.ui.icons import icon
+    from desktop.ui.mainwindow import MainWindow
+
+    app.setWindowIcon(icon("kenes"))
+    explicit = args.library or None
+    library_dir = explicit or settings.last_library or None
+    if library_dir and not explicit and not Path(library_dir).is_dir():
+        library_dir = None  # the remembered library was moved or deleted
+    window = MainWindow(settings, library_dir=library_dir,
+                        import_sample=explicit is None and not settings.last_library,
+                        show_reports=not args.screenshot)
+    return app, window, args
+
+
+def _screenshot(window, args, app: QApplication) -> None:
+    """After the catalog loaded: apply --query/--select, grab the window, save, quit."""
+    if args.query is not None:
+        window.search.set_text(args.query)
+    if args.select is not None:
+        window.select_article(args.select)
+    for _ in range(3):
+        app.processEvents()
+    ok = window.grab().save(args.screenshot)
+    if not ok:
+        print(i18n._("Could not write the screenshot {path}").format(path=args.screenshot),
+              file=sys.stderr)
+    app.exit(0 if ok else 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the Kenes window; returns the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app, window, args = create_window(argv)
+    if args.screenshot:
+        window.catalogLoaded.connect(lambda: QTimer.singleShot(0, lambda: _screenshot(
+            window, args, app)))
+
+        def failed(*_a) -> None:
+            print(window.placeholder.text(), file=sys.stderr)
+            app.exit(1)
+
+        window.libraryFailed.connect(failed)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: app.exit(2))
+    elif args.query is not None or args.select is not None:
+        def apply_args() -> None:
+            if args.query is not None:
+                window.search.set_text(args.query)
+            if args.select is not None:
+                window.select_article(args.select)
+
+        window.catalogLoaded.connect(apply_args)
+    window.show()
+    QTimer.singleShot(0, window.open_library)
+    code = app.exec()
+    if window.isVisible():
+        window.close()
+    return int(code)

@@ -1,0 +1,1 @@
+"""Kenes Qt user interface."""

@@ -1,0 +1,176 @@
+"""A thin table model over catalog row positions (a numpy int array); no copied frame.
+
+The rows themselves come from a `RowSource` (the catalog adapter), fetched lazily for the
+visible rows and kept in a small cache; sorting is delegated to the core.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.i18n import N_, _
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("date", N_("Date")),
+    ("lang", N_("Lang.")),
+    ("title", N_("Title")),
+    ("source", N_("Source")),
+    ("partners", N_("Partner countries")),
+    ("sectors", N_("Sectors")),
+)
+COLUMN_KEYS = tuple(k for k, _label in COLUMNS)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
+_CACHE_MAX = 2000
+
+
+class RowSource(Protocol):
+    """What the model needs from the library: display rows, ids and sorting."""
+
+    def display_row(self, pos: int) -> tuple[str, ...]:
+        """Cells of one row, in COLUMN_KEYS order."""
+        ...
+
+    def article_id(self, pos: int) -> int: ...
+
+    def sort(self, positions: np.ndarray, column: str, descending: bool) -> np.ndarray: ...
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """Rows = positions into the catalog, in display order."""
+
+    def __init__(self, source: RowSource | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._pos = np.empty(0, dtype=np.int64)
+        self._cache: dict[int, tuple[str, ...]] = {}
+        self.sort_column = 0
+        self.sort_descending = True
+
+    # -- data in ----------------------------------------------------------------------
+    def set_source(self, source: RowSource | None, positions: np.ndarray | None = None) -> None:
+        """Switch library (or catalog) and show `positions` from it."""
+        self.beginResetModel()
+        self._source = source
+        self._cache.clear()
+        self._pos = self._as_positions(positions)
+        self.endResetModel()
+
+    def set_positions(self, positions: np.ndarray, *, presorted: bool = False) -> None:
+        """Show these rows (a model reset; cheap at 100k). Sorted by the current column
+        unless `presorted`."""
+        pos = self._as_positions(positions)
+        if not presorted and self._source is not None and len(pos) > 1:
+            pos = self._as_positions(
+                self._source.sort(pos, COLUMN_KEYS[self.sort_column], self.sort_descending)
+            )
+        self.beginResetModel()
+        self._pos = pos
+        self._cache.clear()
+        self.endResetModel()
+
+    @staticmethod
+    def _as_positions(positions: np.ndarray | None) -> np.ndarray:
+        if positions is None:
+            return np.empty(0, dtype=np.int64)
+        return np.asarray(positions, dtype=np.int64)
+
+    # -- lookups ----------------------------------------------------------------------
+    @property
+    def positions(self) -> np.ndarray:
+        return self._pos
+
+    def position(self, row: int) -> int:
+        return int(self._pos[row])
+
+    def article_id(self, row: int) -> int | None:
+        if self._source is None or not 0 <= row < len(self._pos):
+            return None
+        return int(self._source.article_id(int(self._pos[row])))
+
+    def row_of_position(self, pos: int) -> int:
+        """Row showing catalog position `pos`, or -1."""
+        hits = np.flatnonzero(self._pos == pos)
+        return int(hits[0]) if len(hits) else -1
+
+    # -- Qt model API -----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pos)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def _row(self, row: int) -> tuple[str, ...]:
+        pos = int(self._pos[row])
+        cells = self._cache.get(pos)
+        if cells is None:
+            if len(self._cache) >= _CACHE_MAX:
+                self._cache.clear()
+            cells = self._source.display_row(pos) if self._source else ("",) * len(COLUMNS)
+            self._cache[pos] = cells
+        return cells
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._source is None:
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._pos) and 0 <= col < len(COLUMNS)):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._row(row)[col]
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMN_KEYS[col] in ("title", "partners",
+                                                                         "sectors"):
+            return self._row(row)[col] or None
+        if role == ID_ROLE:
+            return self.article_id(row)
+        if role == POSITION_ROLE:
+            return int(self._pos[row])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _(COLUMNS[section][1])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _("Click to sort by {column}").format(column=_(COLUMNS[section][1]))
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the core (numpy), keeping the selection on the same articles."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.sort_column = column
+        self.sort_descending = order == Qt.SortOrder.DescendingOrder
+        if self._source is None or len(self._pos) < 2:
+            return
+        new = self._as_positions(
+            self._source.sort(self._pos, COLUMN_KEYS[column], self.sort_descending)
+        )
+        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        old_rows = {}
+        persistent = self.persistentIndexList()
+        for idx in persistent:
+            old_rows.setdefault(idx.row(), None)
+        if old_rows:
+            wanted = {int(self._pos[r]): r for r in old_rows if 0 <= r < len(self._pos)}
+            where = np.flatnonzero(np.isin(new, np.fromiter(wanted, dtype=np.int64)))
+            new_row_of = {wanted[int(new[i])]: int(i) for i in where}
+            self.changePersistentIndexList(
+                persistent,
+                [self.index(new_row_of.get(i.row(), -1), i.column()) if i.row() in new_row_of
+                 else QModelIndex() for i in persistent],
+            )
+        self._pos = new
+        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)

@@ -1,0 +1,144 @@
+"""The left sidebar: saved searches, dates with histogram, and the facet lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.query import Catalog, Filter
+from desktop.i18n import N_, _
+from desktop.settings import Settings
+from desktop.ui.models.catalog_adapter import Names
+from desktop.ui.widgets.date_range import DateRange
+from desktop.ui.widgets.facets import FacetSection
+from desktop.ui.widgets.histogram import Histogram
+from desktop.ui.widgets.saved_searches import SavedSearches
+
+# (section key, facet kind in the core, title). "home" shows the home country apart.
+SECTIONS = (
+    ("partner", "partner", N_("Partner countries")),
+    ("home", "country", N_("Home country")),
+    ("sector", "sector", N_("Sectors")),
+    ("lang", "lang", N_("Language")),
+    ("source", "source", N_("Source")),
+    ("person", "person", N_("People")),
+    ("org", "org", N_("Organisations")),
+)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    f = label.font()
+    f.setBold(True)
+    label.setFont(f)
+    return label
+
+
+class Sidebar(QScrollArea):
+    """Emits `facetsChanged(dict kind -> values)` and `datesChanged(from, to)`."""
+
+    facetsChanged = Signal(dict)
+    datesChanged = Signal(object, object)
+    resetRequested = Signal()
+
+    def __init__(self, settings: Settings, current_state: Callable[[], dict],
+                 names: Names, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.names = names
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(_("Filters"))
+        inner = QWidget(self)
+        lay = QVBoxLayout(inner)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.setSpacing(6)
+
+        self.reset_button = QPushButton(_("Reset filters"), inner)
+        self.reset_button.setToolTip(_("Clear the search, every facet and the date range"))
+        self.reset_button.clicked.connect(self.resetRequested)
+        lay.addWidget(self.reset_button)
+
+        lay.addWidget(_heading(_("Saved searches")))
+        self.saved = SavedSearches(settings, current_state, inner)
+        lay.addWidget(self.saved)
+
+        lay.addWidget(_heading(_("Dates")))
+        self.dates = DateRange(inner)
+        self.dates.rangeChanged.connect(self.datesChanged)
+        lay.addWidget(self.dates)
+        self.histogram = Histogram(inner)
+        self.histogram.bucketClicked.connect(
+            lambda a, b: self.dates.set_range(a, b, notify=True))
+        lay.addWidget(self.histogram)
+
+        self.sections: dict[str, FacetSection] = {}
+        for key, kind, title in SECTIONS:
+            s = FacetSection(kind, _(title), inner)
+            s.selectionChanged.connect(self._section_changed)
+            self.sections[key] = s
+            lay.addWidget(s)
+        self.sections["home"].header.setToolTip(
+            _("Kazakhstan is in nearly every article; tick it to require it explicitly"))
+        self.sections["person"].max_visible_rows = 10
+        self.sections["org"].max_visible_rows = 10
+        lay.addStretch(1)
+        self.setWidget(inner)
+        self.setMinimumWidth(230)
+
+    # -- data -------------------------------------------------------------------------
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Fill every facet with all values of the library, ordered by overall count."""
+        everything = Filter()
+        partners = {v for v, _c in catalog.facet_counts(everything, "partner")}
+        for key, kind, _t in SECTIONS:
+            counts = catalog.facet_counts(everything, kind)
+            if key == "home":
+                counts = [(v, c) for v, c in counts if v not in partners]
+            self.sections[key].set_entries(
+                [(v, self.names.label(kind, v), c) for v, c in counts])
+
+    def update_counts(self, catalog: Catalog, f: Filter, text_ids) -> None:
+        """Counts for the current filter (each facet ignores its own ticks: OR within)."""
+        cache: dict[str, dict[str, int]] = {}
+        for key, kind, _t in SECTIONS:
+            if kind not in cache:
+                cache[kind] = dict(catalog.facet_counts(f, kind, text_ids))
+            self.sections[key].update_counts(cache[kind])
+
+    def set_days(self, days: np.ndarray) -> None:
+        self.histogram.set_days(days)
+
+    # -- state ------------------------------------------------------------------------
+    def facet_state(self) -> dict[str, list[str]]:
+        """Ticked values per core facet kind (home and partner ticks kept apart)."""
+        out: dict[str, list[str]] = {}
+        for key, kind, _t in SECTIONS:
+            vals = self.sections[key].checked()
+            if vals:
+                out.setdefault(kind, []).extend(vals)
+        return out
+
+    def set_facet_state(self, facets: dict[str, list[str]]) -> None:
+        """Tick these values without emitting (restoring a saved search)."""
+        for key, kind, _t in SECTIONS:
+            wanted = facets.get(kind, [])
+            if key == "home":
+                wanted = [v for v in wanted if self.sections["home"].model.row_of(v) >= 0]
+            elif kind == "country":
+                wanted = [v for v in wanted if self.sections["home"].model.row_of(v) < 0]
+            self.sections[key].set_checked(wanted, notify=False)
+
+    def _section_changed(self, _kind: str, _values: list) -> None:
+        self.facetsChanged.emit(self.facet_state())
