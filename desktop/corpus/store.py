@@ -1,0 +1,311 @@
+"""SQLite backend of the library: schema, migrations, batch writes, FTS5 — all SQL lives here.
+
+The rest of Kenes talks to `SQLiteStore` through a narrow interface (existing hashes,
+insert/update a batch, full-text ids, browse rows, one article, stats) so that a
+PostgreSQL backend can later implement the same methods.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from desktop.core.searchsyntax import Term
+
+DB_NAME = "library.sqlite"
+TAG_KINDS = ("country", "partner", "sector", "person", "org")
+ARTICLE_FIELDS = ("title", "body", "date", "lang", "source", "author", "dateline_city",
+                  "credited_to", "url", "origin")
+
+
+class StoreError(Exception):
+    """The library database cannot be used (e.g. created by a newer Kenes)."""
+
+
+def _run_script(c: sqlite3.Connection, script: str) -> None:
+    """Execute statements one by one (executescript would commit the migration transaction)."""
+    stmt = ""
+    for line in script.splitlines(keepends=True):
+        stmt += line
+        if sqlite3.complete_statement(stmt):
+            c.execute(stmt)
+            stmt = ""
+    if stmt.strip():
+        c.execute(stmt)
+
+
+def _m1(c: sqlite3.Connection) -> None:
+    _run_script(
+        c,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            date TEXT,
+            lang TEXT NOT NULL DEFAULT 'other',
+            source TEXT,
+            author TEXT,
+            dateline_city TEXT,
+            credited_to TEXT,
+            url TEXT,
+            origin TEXT NOT NULL DEFAULT '',
+            extra TEXT,
+            analysis TEXT,
+            rules_fp TEXT,
+            imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX articles_date ON articles(date);
+        CREATE TABLE tags (
+            article_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (article_id, kind, value)
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE fts USING fts5(
+            text, content='', tokenize='unicode61 remove_diacritics 0'
+        );
+        INSERT INTO meta(key, value) VALUES ('generation', '0');
+        """
+    )
+
+
+# MIGRATIONS[i] brings a database from schema version i to i + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass
+class NewRow:
+    """One article ready to be written: metadata, analysis JSON, tags and folded FTS text."""
+
+    content_hash: str
+    fields: dict  # ARTICLE_FIELDS values
+    extra: dict
+    analysis_json: str
+    rules_fp: str
+    tags: dict[str, list[str]]
+    fts_text: str
+
+
+def fts_expression(query_terms: Sequence[Term]) -> str:
+    """FTS5 MATCH expression for parsed terms (words are already folded and quote-free)."""
+    out: list[str] = []
+    for i, t in enumerate(query_terms):
+        out.append('"' + " ".join(t.words) + '"' + ("*" if t.prefix else ""))
+        if i < len(query_terms) - 1:
+            out.append("OR" if t.or_next else "AND")
+    return " ".join(out)
+
+
+class SQLiteStore:
+    """An embedded SQLite library file (WAL) with an FTS5 index on folded title + body."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30,
+                                    check_same_thread=False)
+        c = self.conn
+        c.execute("PRAGMA journal_mode=WAL")
+        c.execute("PRAGMA synchronous=NORMAL")
+        c.execute("PRAGMA cache_size=-65536")
+        c.execute("PRAGMA temp_store=MEMORY")
+        self._migrate()
+
+    # -- schema
+    def schema_version(self) -> int:
+        c = self.conn
+        has = c.execute("SELECT 1 FROM sqlite_master WHERE name='schema_version'").fetchone()
+        if not has:
+            return 0
+        row = c.execute("SELECT version FROM schema_version").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            version = self.schema_version()
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"library schema {version} is newer than this Kenes "
+                                 f"({SCHEMA_VERSION})")
+            for i in range(version, SCHEMA_VERSION):
+                MIGRATIONS[i](c)
+            if version != SCHEMA_VERSION:
+                c.execute("DELETE FROM schema_version")
+                c.execute("INSERT INTO schema_version(version) VALUES (?)", (SCHEMA_VERSION,))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+
+    # -- generation counter: bumped by every committed change, keys snapshot freshness
+    def generation(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _bump(self) -> None:
+        self.conn.execute(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # -- writes
+    def existing_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes are already stored (one indexed query per call)."""
+        found: set[str] = set()
+        hashes = list(hashes)
+        for i in range(0, len(hashes), 900):
+            chunk = hashes[i : i + 900]
+            marks = ",".join("?" * len(chunk))
+            q = f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})"
+            found.update(r[0] for r in self.conn.execute(q, chunk))
+        return found
+
+    def insert_batch(self, rows: Sequence[NewRow]) -> int:
+        """Insert rows in one transaction (hashes already present are skipped); returns added."""
+        if not rows:
+            return 0
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            present = self.existing_hashes([r.content_hash for r in rows])
+            rows = [r for r in rows if r.content_hash not in present]
+            next_id = (c.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+            arts, tags, fts = [], [], []
+            for k, r in enumerate(rows):
+                aid = next_id + k
+                f = r.fields
+                arts.append((aid, r.content_hash, *(f.get(n) for n in ARTICLE_FIELDS),
+                             json.dumps(r.extra, ensure_ascii=False) if r.extra else None,
+                             r.analysis_json, r.rules_fp))
+                for kind, values in r.tags.items():
+                    for v in dict.fromkeys(values):
+                        tags.append((aid, kind, v))
+                fts.append((aid, r.fts_text))
+            cols = ("id", "content_hash", *ARTICLE_FIELDS, "extra", "analysis", "rules_fp")
+            c.executemany(
+                f"INSERT OR IGNORE INTO articles({','.join(cols)}) "
+                f"VALUES ({','.join('?' * len(cols))})", arts)
+            c.executemany("INSERT OR IGNORE INTO tags(article_id, kind, value) VALUES (?,?,?)",
+                          tags)
+            c.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", fts)
+            self._bump()
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return len(rows)
+
+    def iter_texts(self, batch: int = 1000) -> Iterator[list[tuple[int, str, str, str]]]:
+        """(id, title, body, lang) for every article, in id order, in batches (keyset paging)."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT id, title, body, lang FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                (last, batch)).fetchall()
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][0]
+
+    def update_analysis(self, rows: Sequence[tuple[int, str, str, dict[str, list[str]]]]) -> None:
+        """Replace analysis, rules fingerprint and tags of (id, json, fp, tags) rows, one transaction."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.executemany("UPDATE articles SET analysis=?, rules_fp=? WHERE id=?",
+                          [(j, fp, aid) for aid, j, fp, _t in rows])
+            c.executemany("DELETE FROM tags WHERE article_id=?", [(r[0],) for r in rows])
+            c.executemany(
+                "INSERT OR IGNORE INTO tags(article_id, kind, value) VALUES (?,?,?)",
+                [(aid, kind, v) for aid, _j, _fp, t in rows for kind, vs in t.items() for v in vs])
+            self._bump()
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    # -- reads
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def search_ids(self, query_terms: Sequence[Term]) -> np.ndarray:
+        """Ids of articles whose folded title+body match all terms (FTS5)."""
+        expr = fts_expression(query_terms)
+        cur = self.conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expr,))
+        return np.fromiter((r[0] for r in cur), dtype=np.int64)
+
+    def browse_rows(self) -> dict:
+        """Browse columns of every article (newest first) plus tag lists per kind."""
+        c = self.conn
+        rows = c.execute(
+            "SELECT id, date, lang, source, title, origin FROM articles "
+            "ORDER BY date IS NULL, date DESC, id DESC").fetchall()
+        ids = [r[0] for r in rows]
+        where = {aid: i for i, aid in enumerate(ids)}
+        tags = {k: [[] for _ in ids] for k in TAG_KINDS}
+        for aid, kind, value in c.execute("SELECT article_id, kind, value FROM tags"):
+            lst = tags.get(kind)
+            if lst is not None and aid in where:
+                lst[where[aid]].append(value)
+        return {
+            "id": ids,
+            "date": [r[1] for r in rows],
+            "lang": [r[2] or "other" for r in rows],
+            "source": [r[3] for r in rows],
+            "title": [r[4] or "" for r in rows],
+            "origin": [r[5] or "" for r in rows],
+            "tags": tags,
+        }
+
+    def get(self, article_id: int) -> dict | None:
+        """One stored article as a dict of its columns, or None."""
+        cur = self.conn.execute("SELECT * FROM articles WHERE id=?", (int(article_id),))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        d = dict(zip([x[0] for x in cur.description], row, strict=True))
+        d["tags"] = {k: [] for k in TAG_KINDS}
+        for kind, value in self.conn.execute(
+                "SELECT kind, value FROM tags WHERE article_id=?", (int(article_id),)):
+            d["tags"].setdefault(kind, []).append(value)
+        return d
+
+    def stats(self) -> dict:
+        """Counts per language, source and year, and how many articles need re-tagging."""
+        c = self.conn
+        def grouped(sql: str) -> dict:
+            return {(k if k is not None else ""): n for k, n in c.execute(sql)}
+        return {
+            "articles": self.count(),
+            "languages": grouped("SELECT lang, count(*) FROM articles GROUP BY lang "
+                                 "ORDER BY count(*) DESC"),
+            "sources": grouped("SELECT source, count(*) FROM articles GROUP BY source "
+                               "ORDER BY count(*) DESC, source"),
+            "years": grouped("SELECT substr(date, 1, 4), count(*) FROM articles "
+                             "GROUP BY substr(date, 1, 4) ORDER BY 1 DESC"),
+            "rules_fingerprints": grouped("SELECT rules_fp, count(*) FROM articles "
+                                          "GROUP BY rules_fp"),
+        }
