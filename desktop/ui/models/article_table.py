@@ -158,7 +158,7 @@ class ArticleTableModel(QAbstractTableModel):
         new = self._as_positions(
             self._source.sort(self._pos, COLUMN_KEYS[column], self.sort_descending)
         )
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         old_rows = {}
         persistent = self.persistentIndexList()
         for idx in persistent:
@@ -173,4 +173,4 @@ class ArticleTableModel(QAbstractTableModel):
                  else QModelIndex() for i in persistent],
             )
         self._pos = new
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
