@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         h.setSectionsMovable(True)
         h.setHighlightSections(False)
         h.setStretchLastSection(True)
-        for col, width in zip(range(len(COLUMN_KEYS)), (92, 44, 380, 110, 150, 150),
+        for col, width in zip(range(len(COLUMN_KEYS)), (86, 40, 250, 96, 110, 120),
                               strict=True):
             self.table.setColumnWidth(col, width)
         self.table.setAccessibleName(_("Articles"))
@@ -162,8 +162,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.content_splitter)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([260, 1020])
-        self.content_splitter.setSizes([600, 420])
+        self.main_splitter.setSizes([250, 1030])
+        self.content_splitter.setSizes([600, 430])
         self.setCentralWidget(self.main_splitter)
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "", icon_name: str = "",

@@ -76,7 +76,7 @@ class Histogram(QWidget):
         w, h = self.width() - 4, self.height() - 16
         n = len(self.bars)
         top = max(c for _a, _b, c in self.bars) or 1
-        bw = w / n
+        bw = min(w / n, 28.0)
         rects = []
         for i, (_a, _b, c) in enumerate(self.bars):
             bh = 0 if c == 0 else max(2.0, h * c / top)

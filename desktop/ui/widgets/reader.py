@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QSplitter,
     QTextEdit,
@@ -118,9 +118,9 @@ class ReaderPanel(QWidget):
         self.origin.setFont(of)
         self.origin.setEnabled(False)  # dimmed in every palette
 
-        legend = QHBoxLayout()
-        legend.setSpacing(2)
-        legend.addWidget(plain_label(_("Highlight:"), wrap=False))
+        legend = QGridLayout()
+        legend.setSpacing(0)
+        legend.setContentsMargins(0, 0, 0, 0)
         self.toggles: dict[str, QToolButton] = {}
         for kind in ("country", "sector", "person", "org", "figure", "quote"):
             b = QToolButton(self)
@@ -135,8 +135,9 @@ class ReaderPanel(QWidget):
             b.setAccessibleName(_("Highlight {kind}").format(kind=_(KINDS[kind][0])))
             b.toggled.connect(self._toggled)
             self.toggles[kind] = b
-            legend.addWidget(b)
-        legend.addStretch(1)
+            n = len(self.toggles) - 1
+            legend.addWidget(b, n // 3, n % 3)
+        legend.setColumnStretch(3, 1)
 
         self.doc = SafeDocument(self)
         self.text = QTextEdit(self)
@@ -194,6 +195,7 @@ class ReaderPanel(QWidget):
         self.title.setText(_("No article selected"))
         self.meta.setText(_("Select an article in the list to read it here."))
         self.origin.setText("")
+        self.origin.hide()
         self.doc.clear()
         self.why.clear()
 
@@ -206,6 +208,7 @@ class ReaderPanel(QWidget):
         self.title.setText(article.title or _("(untitled)"))
         self.meta.setText(article_meta(article))
         self.origin.setText(article.url or article.origin or "")
+        self.origin.setVisible(bool(self.origin.text()))
         self._render()
         self._fill_why()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)

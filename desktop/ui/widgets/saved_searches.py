@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +40,8 @@ class SavedSearches(QWidget):
         self.list.itemClicked.connect(self._apply_item)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
+        self.hint = QLabel(_("No saved searches yet."), self)
+        self.hint.setEnabled(False)
         self.save_button = QToolButton(self)
         self.save_button.setText(_("Save current…"))
         self.save_button.setToolTip(_("Save the current search, filters and dates under a name"))
@@ -54,6 +57,7 @@ class SavedSearches(QWidget):
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.hint)
         lay.addWidget(self.list)
         lay.addLayout(buttons)
         self._refresh()
@@ -106,6 +110,8 @@ class SavedSearches(QWidget):
         rows = max(1, min(len(self.items), 5))
         self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 18) + 6)
         self.delete_button.setEnabled(bool(self.items))
+        self.list.setVisible(bool(self.items))
+        self.hint.setVisible(not self.items)
 
     def _apply_item(self, item: QListWidgetItem) -> None:
         self.apply(item.text())

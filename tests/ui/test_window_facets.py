@@ -1,0 +1,150 @@
+"""Facet clicks, search and dates drive the table, counts and status line of the window."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from desktop.analysis.model import Analysis
+from desktop.core.article import Article
+from desktop.ui.mainwindow import MainWindow
+
+
+class FakeLibrary:
+    """Stands in for desktop.corpus.library.Library: text search and get() only."""
+
+    def __init__(self, catalog):
+        self.catalog_ = catalog
+        self.folder = "/nonexistent"
+
+    def search_ids(self, text):
+        words = text.casefold().split()
+        if not words:
+            return None
+        titles = [str(t).casefold() for t in self.catalog_.titles]
+        hits = [int(i) for i, t in zip(self.catalog_.ids, titles, strict=True)
+                if all(w.rstrip("*") in t for w in words)]
+        return np.array(hits, dtype=np.int64)
+
+    def get(self, article_id):
+        pos = self.catalog_.position_of(article_id)
+        row = self.catalog_.row(pos)
+
+        class Stored:
+            id = article_id
+            article = Article(title=row["title"], body="Мәтін.", date=row["date"],
+                              lang=row["lang"], source=row["source"])
+            analysis = Analysis()
+
+        return Stored()
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def window(qtbot, small_catalog):
+    w = MainWindow(import_sample=False, show_reports=False)
+    qtbot.addWidget(w)
+    w.library = FakeLibrary(small_catalog)
+    w.set_catalog(small_catalog)
+    w.show()
+    return w
+
+
+def _ids(w) -> list[int]:
+    return [w.model.article_id(r) for r in range(w.model.rowCount())]
+
+
+def _click_value(qtbot, w, section: str, value: str) -> None:
+    s = w.sidebar.sections[section]
+    row = s.model.row_of(value)
+    assert row >= 0, f"{value} not in {section}"
+    idx = s.model.index(row)
+    rect = s.view.visualRect(idx)
+    # click on the label (not the check box): the whole row toggles
+    qtbot.mouseClick(s.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect.left() + 60, rect.center().y()))
+
+
+def test_facet_clicks_filter_rows_and_update_other_counts(qtbot, window):
+    w = window
+    assert w.model.rowCount() == 5
+    assert "5 of 5 articles" in w.count_label.text()
+    _click_value(qtbot, w, "partner", "UZ")
+    assert sorted(_ids(w)) == [1, 2, 3]
+    assert "3 of 5 articles" in w.count_label.text()
+    sectors = w.sidebar.sections["sector"].model
+    assert sectors.count("trade") == 2 and sectors.count("investment") == 1
+    assert sectors.count("transport") == 1  # article 4 (AZ) no longer counted
+    # the partner facet keeps counting its own values (OR within a facet)
+    assert w.sidebar.sections["partner"].model.count("AZ") == 1
+    _click_value(qtbot, w, "partner", "AZ")
+    assert sorted(_ids(w)) == [1, 2, 3, 4]
+    _click_value(qtbot, w, "sector", "transport")  # AND across facets
+    assert sorted(_ids(w)) == [1, 4]
+    w.sidebar.reset_button.click()
+    assert w.model.rowCount() == 5
+    assert w.sidebar.facet_state() == {}
+
+
+def test_search_box_syntax_filters_and_errors_do_not_crash(qtbot, window):
+    w = window
+    w.search.set_text("lang:ru")
+    assert sorted(_ids(w)) == [3, 4]
+    w.search.set_text("lang:ru nonsense:1")
+    assert w.search.has_error
+    assert sorted(_ids(w)) == [3, 4]  # the last valid search stays applied
+    w.search.set_text("ташкент")
+    assert _ids(w) == [3]
+    w.search.set_text("from:2025-11-15 to:2025-11-16")
+    assert sorted(_ids(w)) == [2, 3]
+
+
+def test_dates_and_histogram_follow_the_result(qtbot, window):
+    w = window
+    w.sidebar.dates.set_range("2025-11-01", "2025-11-30", notify=True)
+    assert sorted(_ids(w)) == [1, 2, 3]
+    assert sum(c for _a, _b, c in w.sidebar.histogram.bars) == 3
+
+
+def test_selecting_a_row_shows_it_in_the_reader_and_selection_survives_filtering(qtbot,
+                                                                                  window):
+    w = window
+    assert w.select_article(3)
+    assert w.reader.article_id == 3
+    assert w.reader.title.text() == "Визит в Ташкент"
+    w.search.set_text("lang:ru")
+    assert w.selected_ids() == [3]
+    w.table.setFocus()
+    qtbot.keyClick(w.table, Qt.Key.Key_Down)
+    assert w.reader.article_id == 4
+
+
+def test_saved_search_restores_box_ticks_and_dates(qtbot, window):
+    w = window
+    w.search.set_text("lang:kk")
+    _click_value(qtbot, w, "sector", "trade")
+    assert _ids(w) == [1]
+    w.sidebar.saved.save("kk trade")
+    w.reset_filters()
+    assert w.model.rowCount() == 5
+    w.sidebar.saved.apply("kk trade")
+    assert _ids(w) == [1]
+    assert w.search.text() == "lang:kk"
+    assert w.sidebar.sections["sector"].checked() == ["trade"]
+
+
+def test_layout_and_filters_are_remembered(qtbot, small_catalog):
+    w = MainWindow(import_sample=False, show_reports=False)
+    qtbot.addWidget(w)
+    w.library = FakeLibrary(small_catalog)
+    w.set_catalog(small_catalog)
+    w.search.set_text("lang:ru")
+    w.table.setColumnWidth(2, 333)
+    w.save_layout()
+    w2 = MainWindow(import_sample=False, show_reports=False)
+    qtbot.addWidget(w2)
+    assert w2.table.columnWidth(2) == 333
+    assert w2.settings.last_browse()["query"] == "lang:ru"
