@@ -204,7 +204,8 @@ def _articles(
     """Rows → Articles; for dict records the column mapping is found per key set."""
     cache: dict[tuple, dict[str, Any]] = {}
     first = True
-    for count, (num, row) in enumerate(records):
+    count = -1
+    for count, (num, row) in enumerate(records):  # noqa: B007 - count is read after the loop
         if cancel is not None and count % _CANCEL_EVERY == 0:
             cancel.raise_if_cancelled()
         origin = f"{label}#{row_label} {num}"
@@ -224,6 +225,8 @@ def _articles(
             yield row_article(row, mapping, origin)
         except ReaderError as e:
             on_skip(origin, e.reason)
+    if count < 0 and not getattr(on_skip, "calls", 0):
+        raise ReaderError(_("table has no rows"))
 
 
 def _text_stream(fobj: IO[bytes]) -> io.TextIOWrapper:
@@ -387,10 +390,23 @@ def _read_xlsx(f: IO[bytes], label: str, on_skip: OnSkip, cancel: Any) -> Iterat
         wb.close()
 
 
+class _CountingSkip:
+    """on_skip that remembers whether any row was reported (an all-bad table is not "empty")."""
+
+    def __init__(self, on_skip: OnSkip) -> None:
+        self._on_skip = on_skip
+        self.calls = 0
+
+    def __call__(self, label: str, reason: str) -> None:
+        self.calls += 1
+        self._on_skip(label, reason)
+
+
 def read_table(
     kind: str, opener: Opener, label: str, on_skip: OnSkip, cancel: Any = None
 ) -> Iterator[Article]:
     """Articles from one table file; ReaderError when the table as a whole is unusable."""
+    on_skip = _CountingSkip(on_skip)
     if kind in ("csv", "tsv"):
         with opener() as f:
             header, records = _csv_records(f, kind == "tsv", label)
