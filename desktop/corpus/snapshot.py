@@ -6,6 +6,7 @@ library's generation counter; a snapshot from another generation is stale and re
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -14,26 +15,39 @@ import numpy as np
 from desktop.core.query import MULTI_FACETS, Catalog, TagColumn, iso_to_day
 
 SNAPSHOT_NAME = "catalog.parquet"
-FORMAT = "1"
+FORMAT = "2"
 _GEN_KEY = b"kenes.generation"
 _FMT_KEY = b"kenes.snapshot_format"
+_VOCAB_KEY = b"kenes.vocabulary"
 
 
 def build_table(rows: dict):
-    """An Arrow table from `SQLiteStore.browse_rows()` output."""
+    """An Arrow table from `SQLiteStore.browse_rows()`: facet values as integer codes.
+
+    Codes index value lists kept in the schema metadata, so opening needs no string
+    dictionary work (and no pyarrow → pandas conversion path).
+    """
     import pyarrow as pa
 
+    lang = TagColumn.from_lists([[v or "other"] for v in rows["lang"]])
+    src_index: dict[str, int] = {}
+    src_codes = [src_index.setdefault(v, len(src_index)) if v else -1 for v in rows["source"]]
     cols = {
         "id": pa.array(rows["id"], type=pa.int64()),
         "day": pa.array([iso_to_day(d) for d in rows["date"]], type=pa.int32()),
-        "lang": pa.array(rows["lang"], type=pa.string()).dictionary_encode(),
-        "source": pa.array(rows["source"], type=pa.string()).dictionary_encode(),
+        "lang": pa.array(lang.codes, type=pa.int32()),
+        "source": pa.array(src_codes, type=pa.int32()),
         "title": pa.array(rows["title"], type=pa.string()),
         "origin": pa.array(rows["origin"], type=pa.string()),
     }
+    vocab = {"lang": lang.values, "source": list(src_index)}
     for kind in MULTI_FACETS:
-        cols[kind] = pa.array(rows["tags"][kind], type=pa.list_(pa.string()))
-    return pa.table(cols)
+        col = TagColumn.from_lists(rows["tags"][kind])
+        cols[kind] = pa.ListArray.from_arrays(pa.array(col.offsets, type=pa.int32()),
+                                              pa.array(col.codes, type=pa.int32()))
+        vocab[kind] = col.values
+    table = pa.table(cols)
+    return table.replace_schema_metadata({_VOCAB_KEY: json.dumps(vocab).encode()})
 
 
 def write(table, path: Path, generation: int) -> None:
@@ -55,7 +69,7 @@ def generation_of(path: Path) -> int | None:
 
     try:
         meta = pq.read_schema(path).metadata or {}
-    except (OSError, ValueError, Exception):  # noqa: BLE001 - any unreadable file is stale
+    except Exception:  # noqa: BLE001 - any unreadable file is stale
         return None
     if meta.get(_FMT_KEY) != FORMAT.encode():
         return None
@@ -66,53 +80,51 @@ def generation_of(path: Path) -> int | None:
 
 
 def read(path: Path):
+    """The snapshot table (ParquetFile.read: unlike pq.read_table it never imports pandas)."""
     import pyarrow.parquet as pq
 
-    return pq.read_table(path)
+    with pq.ParquetFile(path) as f:
+        return f.read(use_pandas_metadata=False)
 
 
-def _dict_codes(col) -> tuple[np.ndarray, list[str]]:
-    """Integer codes (-1 for null) and values of a (dictionary-encoded) string column."""
+def _np(arr, dtype) -> np.ndarray:
+    """numpy view of a fixed-width Arrow array without nulls (avoids to_numpy's pandas import)."""
     import pyarrow as pa
-    import pyarrow.compute as pc
+
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if arr.null_count:
+        raise ValueError("unexpected nulls in snapshot column")
+    buf = arr.buffers()[1]
+    if buf is None:
+        return np.zeros(0, dtype=dtype)
+    return np.frombuffer(buf, dtype=dtype)[arr.offset : arr.offset + len(arr)]
+
+
+def _tag_column(col, values: list[str]) -> TagColumn:
+    import pyarrow as pa
 
     arr = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
-    if not pa.types.is_dictionary(arr.type):
-        arr = pc.dictionary_encode(arr)
-    codes = arr.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
-    return codes, [str(v) for v in arr.dictionary.to_pylist()]
-
-
-def _tag_column(col) -> TagColumn:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    arr = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
-    offsets = arr.offsets.to_numpy().astype(np.int64)
-    values = arr.values.slice(int(offsets[0]), int(offsets[-1] - offsets[0]))
-    offsets = offsets - offsets[0]
-    enc = pc.dictionary_encode(values)
-    codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int32)
-    return TagColumn(offsets, codes, [str(v) for v in enc.dictionary.to_pylist()])
+    offsets = _np(arr.offsets, np.int32).astype(np.int64)
+    codes = _np(arr.values, np.int32)[offsets[0] : offsets[-1]]
+    return TagColumn(offsets - offsets[0], codes, values)
 
 
 def _strings(col) -> np.ndarray:
-    out = col.to_numpy()
-    return out if out.dtype == object else out.astype(object)
+    out = np.empty(len(col), dtype=object)
+    out[:] = col.to_pylist()
+    return out
 
 
 def catalog_from_table(table) -> Catalog:
     """Catalog (numpy columns + bitmasks) from a snapshot table, without pandas."""
-    lang_codes, lang_values = _dict_codes(table.column("lang"))
-    if (lang_codes < 0).any():
-        lang_values = [*lang_values, "other"]
-        lang_codes = np.where(lang_codes < 0, len(lang_values) - 1, lang_codes)
+    vocab = json.loads((table.schema.metadata or {})[_VOCAB_KEY])
     return Catalog(
-        ids=table.column("id").to_numpy(),
-        days=table.column("day").to_numpy(),
-        lang=(lang_codes, lang_values),
-        source=_dict_codes(table.column("source")),
+        ids=_np(table.column("id"), np.int64),
+        days=_np(table.column("day"), np.int32),
+        lang=(_np(table.column("lang"), np.int32), vocab["lang"]),
+        source=(_np(table.column("source"), np.int32), vocab["source"]),
         titles=_strings(table.column("title")),
         origins=_strings(table.column("origin")),
-        tags={k: _tag_column(table.column(k)) for k in MULTI_FACETS},
+        tags={k: _tag_column(table.column(k), vocab[k]) for k in MULTI_FACETS},
     )

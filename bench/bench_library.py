@@ -1,0 +1,126 @@
+"""Library benches: import, open, filter, facet counts, sort, full-text search, retag."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.registry import Context, bench
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL = 100_000  # the size quality.md's targets are stated for
+
+
+def child(*args: str) -> dict:
+    """Run a bench.child step in a fresh interpreter and return its JSON."""
+    out = subprocess.run([sys.executable, "-m", "bench.child", *args], cwd=ROOT,
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"bench.child {args[0]} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@bench("library", order=10)
+def import_library(ctx: Context) -> None:
+    marker = ctx.library / ".bench-complete"
+    if ctx.state.get("reuse") and marker.exists():
+        ctx.record("import (reused library, not measured)", 0, "s", note="--reuse")
+        return
+    if ctx.library.exists():
+        shutil.rmtree(ctx.library)
+    r = child("import", str(ctx.corpus), str(ctx.library))
+    if r["added"] != ctx.size:
+        print(f"  note: {r['added']} added, {r['duplicates']} duplicates, "
+              f"{r['skipped']} skipped", file=sys.stderr)
+    marker.write_text(json.dumps(r))
+    scale = ctx.size / FULL
+    ctx.record("import: total (read+analyse+FTS+snapshot)", r["seconds"], "s",
+               target=90 * scale, note="target scaled from 90 s at 100k")
+    ctx.record("import: throughput", r["added"] / r["seconds"], "art/s",
+               target=FULL / 90, higher_is_better=True)
+    ctx.record("import: peak RSS (main process)", r["peak_rss_mb"], "MB", target=1536)
+    if r["peak_rss_worker_mb"]:
+        ctx.record("import: peak RSS (one analysis worker)", r["peak_rss_worker_mb"], "MB",
+                   note="workers run beside the main process")
+
+
+@bench("library", order=20)
+def open_library(ctx: Context) -> None:
+    runs = [child("open", str(ctx.library)) for _ in range(3)]
+    ctx.record("open library → table + facets usable", statistics.median(
+        r["seconds"] for r in runs), "s", target=1.5, note="fresh process, incl. imports")
+    ctx.record("resident memory, catalog open", statistics.median(
+        r["rss_mb"] for r in runs), "MB", target=400)
+    if any(r["pandas_imported"] for r in runs):
+        ctx.record("pandas imported on the open path", 1, "", target=0)
+
+
+def _filters(cat):
+    from desktop.core.query import Filter
+
+    def top(kind: str, k: int) -> list[str]:
+        return [v for v, _n in cat.facet_counts(Filter(), kind)[:k]]
+
+    c, s, src = top("partner", 3), top("sector", 3), top("source", 1)
+    return {
+        "partner × sector × half-year × kk": Filter(
+            partners=c[:1], sectors=s[:1], langs=["kk"], date_from="2025-01-01",
+            date_to="2025-06-30"),
+        "2 partners × 2 sectors": Filter(partners=c[:2], sectors=s[:2]),
+        "country × month": Filter(countries=c[1:2], date_from="2024-03-01",
+                                  date_to="2024-03-31"),
+        "ru × source × year": Filter(langs=["ru"], sources=src, date_from="2024-01-01",
+                                     date_to="2024-12-31"),
+    }
+
+
+@bench("library", order=30)
+def query_library(ctx: Context) -> None:
+    from desktop.core.query import Filter
+    from desktop.corpus.library import Library
+
+    with Library.open(ctx.library) as lib:
+        cat = lib.catalog()
+        filters = _filters(cat)
+        times = {name: ctx.median(lambda f=f: cat.filter(f), repeat=50)
+                 for name, f in filters.items()}
+        worst = max(times, key=times.get)
+        ctx.record("filter → positions (worst combo)", times[worst] * 1e3, "ms", target=1.0,
+                   note=worst)
+        ctx.record("filter → positions (median combo)",
+                   statistics.median(times.values()) * 1e3, "ms", target=1.0)
+        f = next(iter(filters.values()))
+        ctx.record("facet counts, all 7 facets", ctx.median(
+            lambda: cat.all_facet_counts(f), repeat=20) * 1e3, "ms", target=30,
+            note="core share of the 30 ms filter-change budget")
+        everything = cat.filter(Filter())
+        first = {}
+        for col in ("title", "source", "partners"):
+            import time
+
+            t = time.perf_counter()
+            cat.sort(everything, col, True)
+            first[col] = time.perf_counter() - t
+        ctx.record("sort all rows, first time (title)", first["title"] * 1e3, "ms", target=100)
+        sort_t = max(ctx.median(lambda c=c: cat.sort(everything, c, False), repeat=5)
+                     for c in ("date", "title", "source", "partners"))
+        ctx.record("sort all rows (worst column)", sort_t * 1e3, "ms", target=100)
+        for label, text, target in (("typical prefix term Өзбекстан*", "Өзбекстан*", 15),
+                                    ("very common term және", "және", 60),
+                                    ('phrase "Орталық Азия"', '"Орталық Азия"', 15)):
+            fq = Filter(text=text)
+            hits = len(lib.query(fq))
+            ctx.record(f"full-text search: {label}", ctx.median(
+                lambda fq=fq: lib.query(fq), repeat=7) * 1e3, "ms", target=target,
+                note=f"{hits} hits")
+
+
+@bench("library", order=90)
+def retag_library(ctx: Context) -> None:
+    r = child("retag", str(ctx.library))
+    ctx.record("re-tag whole library", r["seconds"], "s", target=10 * ctx.size / FULL,
+               note="target scaled from 10 s at 100k")
