@@ -59,7 +59,8 @@ def create_window(argv: list[str]):
         library_dir = None  # the remembered library was moved or deleted
     window = MainWindow(settings, library_dir=library_dir,
                         import_sample=explicit is None and not settings.last_library,
-                        show_reports=not args.screenshot)
+                        show_reports=not args.screenshot,
+                        remember_layout=not args.screenshot)  # screenshots: same size
     return app, window, args
 
 

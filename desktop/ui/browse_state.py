@@ -6,8 +6,10 @@ Plain Python (no Qt) so it can be saved, restored and tested on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from desktop.core.query import FACET_FIELD, FACETS, Filter, QueryError, parse_query
+if TYPE_CHECKING:  # the core (numpy) is imported on first use, after the first paint
+    from desktop.core.query import Filter, QueryError
 
 NOTHING = "\x00"  # a facet value no article has: the intersection was empty
 
@@ -21,6 +23,8 @@ class BrowseState:
 
     def query_filter(self) -> Filter:
         """The parsed search box (raises QueryError)."""
+        from desktop.core.query import parse_query
+
         return parse_query(self.query)
 
     def combined(self, query_filter: Filter | None = None) -> Filter:
@@ -28,6 +32,8 @@ class BrowseState:
 
         When the box and the sidebar both restrict a facet, only values in both count.
         """
+        from desktop.core.query import FACET_FIELD, FACETS
+
         f = query_filter if query_filter is not None else self.query_filter()
         f = replace(f, **{FACET_FIELD[k]: list(f.selected(k)) for k in FACETS})
         for kind, ticked in self.facets.items():
@@ -68,6 +74,8 @@ class BrowseState:
 
 def safe_combined(state: BrowseState) -> tuple[Filter, QueryError | None]:
     """The combined filter, or (filter without the search box, error) for a bad query."""
+    from desktop.core.query import Filter, QueryError
+
     try:
         return state.combined(), None
     except QueryError as e:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,17 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.query import NODATE, Catalog, Filter
 from desktop.i18n import _, format_number, ngettext
 from desktop.jobs.qt_runner import Job, JobRunner
 from desktop.settings import Settings
 from desktop.ui.browse_state import BrowseState, safe_combined
 from desktop.ui.icons import icon
 from desktop.ui.models.article_table import COLUMN_KEYS, ArticleTableModel
-from desktop.ui.models.catalog_adapter import CatalogRows, Names
+from desktop.ui.names import Names
 from desktop.ui.widgets.reader import ReaderArea
 from desktop.ui.widgets.search_box import SearchBox
 from desktop.ui.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:  # numpy and the core load after the first paint
+    import numpy as np
+
+    from desktop.core.query import Catalog, Filter
+    from desktop.ui.models.catalog_adapter import CatalogRows
 
 
 def _open_library(folder: str | None, sample: str | None, *, progress, cancel):
@@ -66,12 +71,14 @@ class MainWindow(QMainWindow):
     libraryFailed = Signal(str)
 
     def __init__(self, settings: Settings | None = None, *, library_dir: str | None = None,
-                 import_sample: bool = True, show_reports: bool = True) -> None:
+                 import_sample: bool = True, show_reports: bool = True,
+                 remember_layout: bool = True) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.library_dir = library_dir
         self.import_sample = import_sample
         self.show_reports = show_reports
+        self.remember_layout = remember_layout
         self.library = None
         self.catalog: Catalog | None = None
         self.rows: CatalogRows | None = None
@@ -91,7 +98,8 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._build_status()
-        self._restore_layout()
+        if remember_layout:
+            self._restore_layout()
 
     # ------------------------------------------------------------------ construction
     def _build_widgets(self) -> None:
@@ -286,7 +294,8 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, e: QCloseEvent) -> None:
-        self.save_layout()
+        if self.remember_layout:
+            self.save_layout()
         self.runner.cancel_all()
         self.runner.wait(10000)
         if self.library is not None:
@@ -338,6 +347,8 @@ class MainWindow(QMainWindow):
 
     def set_catalog(self, catalog: Catalog) -> None:
         """Show a (new) catalog: fill facets and the table, keep the current filters."""
+        from desktop.ui.models.catalog_adapter import CatalogRows
+
         self.catalog = catalog
         self.rows = CatalogRows(catalog, self.names)
         self._text_cache = ("", None)
@@ -421,6 +432,8 @@ class MainWindow(QMainWindow):
         """Apply the current state: table rows, facet counts, histogram, status line."""
         if self.catalog is None:
             return
+        from desktop.core.query import NODATE
+
         t0 = time.perf_counter()
         cat = self.catalog
         f, err = safe_combined(self.state)

@@ -6,12 +6,14 @@ visible rows and kept in a small cache; sorting is delegated to the core.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.i18n import N_, _
+
+if TYPE_CHECKING:  # numpy is imported when the first rows arrive, after the first paint
+    import numpy as np
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("date", N_("Date")),
@@ -45,7 +47,7 @@ class ArticleTableModel(QAbstractTableModel):
     def __init__(self, source: RowSource | None = None, parent=None) -> None:
         super().__init__(parent)
         self._source = source
-        self._pos = np.empty(0, dtype=np.int64)
+        self._pos: np.ndarray | tuple = ()
         self._cache: dict[int, tuple[str, ...]] = {}
         self.sort_column = 0
         self.sort_descending = True
@@ -74,6 +76,8 @@ class ArticleTableModel(QAbstractTableModel):
 
     @staticmethod
     def _as_positions(positions: np.ndarray | None) -> np.ndarray:
+        import numpy as np
+
         if positions is None:
             return np.empty(0, dtype=np.int64)
         return np.asarray(positions, dtype=np.int64)
@@ -81,7 +85,7 @@ class ArticleTableModel(QAbstractTableModel):
     # -- lookups ----------------------------------------------------------------------
     @property
     def positions(self) -> np.ndarray:
-        return self._pos
+        return self._as_positions(self._pos)
 
     def position(self, row: int) -> int:
         return int(self._pos[row])
@@ -93,6 +97,10 @@ class ArticleTableModel(QAbstractTableModel):
 
     def row_of_position(self, pos: int) -> int:
         """Row showing catalog position `pos`, or -1."""
+        import numpy as np
+
+        if not len(self._pos):
+            return -1
         hits = np.flatnonzero(self._pos == pos)
         return int(hits[0]) if len(hits) else -1
 
@@ -155,6 +163,8 @@ class ArticleTableModel(QAbstractTableModel):
         self.sort_descending = order == Qt.SortOrder.DescendingOrder
         if self._source is None or len(self._pos) < 2:
             return
+        import numpy as np
+
         new = self._as_positions(
             self._source.sort(self._pos, COLUMN_KEYS[column], self.sort_descending)
         )

@@ -5,45 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from desktop.core.query import Catalog, day_to_iso
-from desktop.i18n import N_, _, current_language
+from desktop.ui.names import Names
 
-LANG_LABELS = {"kk": N_("Kazakh"), "ru": N_("Russian"), "other": N_("Other")}
 _SORT_COLUMN = {"date": "date", "lang": "lang", "title": "title", "source": "source",
                 "partners": "partners", "sectors": "sectors"}
-
-
-class Names:
-    """Display names for facet values, from the analysis vocabulary in the UI language."""
-
-    def __init__(self) -> None:
-        self._vocab: dict[str, dict] = {}
-
-    def _vocabulary(self, kind: str) -> dict:
-        v = self._vocab.get(kind)
-        if v is None:
-            try:
-                from desktop.analysis.pipeline import vocabulary
-
-                v = vocabulary(kind) or {}
-            except Exception:  # noqa: BLE001 - names are cosmetic; fall back to ids
-                v = {}
-            self._vocab[kind] = v
-        return v
-
-    def label(self, kind: str, value: str) -> str:
-        """Name of `value` in facet `kind` (country/partner/sector/person/org/lang/source)."""
-        if kind == "lang":
-            return _(LANG_LABELS[value]) if value in LANG_LABELS else value
-        if kind == "source":
-            return value
-        vkind = "country" if kind == "partner" else kind
-        names = self._vocabulary(vkind).get(value)
-        if not names:
-            return value
-        if isinstance(names, str):
-            return names
-        lang = current_language()
-        return names.get(lang) or names.get("en") or next(iter(names.values()), value)
 
 
 class CatalogRows:

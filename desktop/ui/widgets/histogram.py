@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _EPOCH = dt.date(1970, 1, 1)
 
@@ -19,6 +22,8 @@ def buckets(days: np.ndarray, max_weeks: int = 26) -> tuple[str, list[tuple[int,
 
     Returns (unit, [(first_day, last_day, count)]) with unit "week" or "month".
     """
+    import numpy as np
+
     days = np.asarray(days, dtype=np.int64)
     if not len(days):
         return "week", []
@@ -77,10 +82,11 @@ class Histogram(QWidget):
         n = len(self.bars)
         top = max(c for _a, _b, c in self.bars) or 1
         bw = min(w / n, 28.0)
+        x0 = (w - bw * n) / 2  # narrow bars are centred
         rects = []
         for i, (_a, _b, c) in enumerate(self.bars):
             bh = 0 if c == 0 else max(2.0, h * c / top)
-            rects.append(QRectF(2 + i * bw + (1 if bw > 4 else 0), 2 + h - bh,
+            rects.append(QRectF(2 + x0 + i * bw + (1 if bw > 4 else 0), 2 + h - bh,
                                 max(1.0, bw - (2 if bw > 4 else 0)), bh))
         return rects
 
@@ -104,11 +110,15 @@ class Histogram(QWidget):
         if not self.bars:
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("no dated articles"))
         else:
-            p.drawText(QPointF(2, y), self._label(self.bars[0][0]))
+            rects = self._bar_rects()
+            first = self._label(self.bars[0][0])
+            fw = p.fontMetrics().horizontalAdvance(first)
+            x = min(max(2.0, rects[0].left()), self.width() - fw - 2.0)
+            p.drawText(QPointF(x, y), first)
             last = self._label(self.bars[-1][0])
             lw = p.fontMetrics().horizontalAdvance(last)
-            if len(self.bars) > 1:
-                p.drawText(QPointF(self.width() - lw - 2, y), last)
+            if len(self.bars) > 1 and rects[-1].right() - lw > x + fw + 6:
+                p.drawText(QPointF(rects[-1].right() - lw, y), last)
         p.end()
 
     def _label(self, day: int) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.core.query import Filter, QueryError, parse_query
 from desktop.i18n import _
+
+if TYPE_CHECKING:
+    from desktop.core.query import Filter, QueryError
 
 ERROR_COLOUR = QColor(220, 50, 47)  # readable on light and dark backgrounds
 
@@ -49,7 +53,7 @@ class SearchBox(QWidget):
         self.error.setAccessibleName(_("Search error"))
         self.error.hide()
         self._normal_palette = self.line.palette()
-        self.current = Filter()
+        self.current: Filter | None = None  # last valid query
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -91,6 +95,8 @@ class SearchBox(QWidget):
 
     def apply(self) -> bool:
         """Parse the box now; on success emit filterChanged, on error show it inline."""
+        from desktop.core.query import QueryError, parse_query
+
         self._timer.stop()
         text = self.line.text()
         try:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,14 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.query import Catalog, Filter
 from desktop.i18n import N_, _
 from desktop.settings import Settings
-from desktop.ui.models.catalog_adapter import Names
+from desktop.ui.names import Names
 from desktop.ui.widgets.date_range import DateRange
 from desktop.ui.widgets.facets import FacetSection
 from desktop.ui.widgets.histogram import Histogram
 from desktop.ui.widgets.saved_searches import SavedSearches
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from desktop.core.query import Catalog, Filter
 
 # (section key, facet kind in the core, title). "home" shows the home country apart.
 SECTIONS = (
@@ -100,6 +104,8 @@ class Sidebar(QScrollArea):
     # -- data -------------------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
         """Fill every facet with all values of the library, ordered by overall count."""
+        from desktop.core.query import Filter
+
         everything = Filter()
         partners = {v for v, _c in catalog.facet_counts(everything, "partner")}
         for key, kind, _t in SECTIONS:
