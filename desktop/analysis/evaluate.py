@@ -1,0 +1,292 @@
+"""`make eval`: accuracy of the analysis on the shared fixtures and data, as a table.
+
+Seeds (`../shared/fixtures/seeds-expected.json`): countries, must_not, sectors, figures,
+people, organisations, quote speakers, trap sentences. KazNERD (`../shared/data/kaznerd-dev`):
+recall and precision of country names among GPE entities (method in docs/rules.md).
+Writes `eval.json` (or the path given) and prints the misses so rules can be improved.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from desktop.analysis.entities import entity_mentions, translit
+from desktop.analysis.pipeline import analyze, rules, vocabulary
+from desktop.i18n import _
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+
+def _similar(a: str, b: str) -> bool:
+    """Loose name equality across scripts: compare transliterated surnames."""
+    def key(s: str) -> str:
+        s = translit(s).replace("yo", "e").replace("y", "i").replace("kh", "h")
+        return s.split()[-1] if s.split() else s
+
+    return SequenceMatcher(None, key(a), key(b)).ratio() >= 0.8
+
+
+def _pct(n: int, d: int) -> float:
+    return 100.0 * n / d if d else 100.0
+
+
+def eval_seeds(fixture: Path, seeds: Path) -> dict:
+    """Compare the analysis of every seed with the fixture's lists."""
+    data = json.loads(fixture.read_text(encoding="utf-8"))
+    people_names = vocabulary("person")
+    org_names = {v["en"]: k for k, v in vocabulary("org").items()}
+    c = Counter()
+    misses: dict[str, list] = defaultdict(list)
+    for art in data["articles"]:
+        path = seeds / art["file"]
+        if not path.exists():
+            misses["missing_files"].append(art["file"])
+            continue
+        text = path.read_text(encoding="utf-8")
+        a = analyze(text, lang=art.get("lang"))
+        found = {t.id for t in a.countries}
+        c["countries_listed"] += len(art["countries"])
+        for cc in art["countries"]:
+            if cc in found:
+                c["countries_found"] += 1
+            else:
+                misses["countries"].append((art["file"], cc))
+        for cc in art.get("must_not", []):
+            c["must_not_listed"] += 1
+            if cc in found:
+                c["must_not_hit"] += 1
+                misses["must_not"].append((art["file"], cc))
+        secs = {t.id: t for t in a.sectors}
+        c["sectors_listed"] += len(art["sectors"])
+        for s in art["sectors"]:
+            if s in secs:
+                c["sectors_found"] += 1
+            else:
+                misses["sectors"].append((art["file"], s))
+        c["sectors_tagged"] += len(a.sectors)
+        c["sectors_without_phrase"] += sum(1 for t in a.sectors if not t.phrases)
+        for fig in art.get("figures", []):
+            c["figures_listed"] += 1
+            pos = text.find(fig)
+            ok = False
+            if pos >= 0:
+                span = (pos, pos + len(fig))
+                ok = any(f.span[0] < span[1] and span[0] < f.span[1] and f.value > 0
+                         and (f.currency or f.unit or f.kind in ("count", "percent"))
+                         for f in a.figures)
+            if ok:
+                c["figures_found"] += 1
+            else:
+                misses["figures"].append((art["file"], fig))
+        names = [people_names.get(t.id, {}).get("en", t.name) for t in a.people]
+        for person in art.get("people", []):
+            c["people_listed"] += 1
+            if any(_similar(person, n) for n in names):
+                c["people_found"] += 1
+            else:
+                misses["people"].append((art["file"], person))
+        orgs = {t.id for t in a.orgs}
+        for org in art.get("organisations", []):
+            c["orgs_listed"] += 1
+            if org_names.get(org) in orgs:
+                c["orgs_found"] += 1
+            else:
+                misses["orgs"].append((art["file"], org))
+        speakers = [people_names.get(q.speaker or "", {}).get("en") or q.speaker_name or ""
+                    for q in a.quotes]
+        for who in art.get("quotes_by", []):
+            c["quotes_by_listed"] += 1
+            if any(s and _similar(who, s) for s in speakers):
+                c["quotes_by_found"] += 1
+            else:
+                misses["quotes_by"].append((art["file"], who))
+    for i, trap in enumerate(data.get("traps", [])):
+        a = analyze(trap["text"], lang=trap.get("lang"))
+        found = {t.id for t in a.countries}
+        ok = not (set(trap.get("must_not", [])) & found)
+        if "countries" in trap:
+            ok = ok and found == set(trap["countries"])
+        secs = {t.id for t in a.sectors}
+        ok = ok and set(trap.get("sectors", [])) <= secs
+        org_ids = {t.id for t in a.orgs}
+        ok = ok and all(org_names.get(o) in org_ids for o in trap.get("organisations", []))
+        c["traps"] += 1
+        c["traps_ok"] += ok
+        if not ok:
+            misses["traps"].append((i, trap["text"], sorted(found), sorted(secs), sorted(org_ids)))
+    return {"counts": dict(c), "misses": dict(misses)}
+
+
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, label); the first line of each sentence (its id) is dropped."""
+    sents = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        lines = [ln for ln in block.split("\n") if ln.strip()]
+        toks = []
+        for ln in lines[1:]:
+            parts = ln.split()
+            if len(parts) >= 2:
+                toks.append((parts[0], parts[-1]))
+        if toks:
+            sents.append(toks)
+    return sents
+
+
+def country_of_entity(text: str) -> str | None:
+    """The country an entity's words name, or None for cities, regions and unknown names.
+
+    The entity is a country when the gazetteer finds a country *name* (not a city, not an
+    adjective) that starts at its first letter and covers it to the end (endings included).
+    """
+    r = rules()
+    for m in entity_mentions(text, r):
+        if m.kind == "country" and m.subtype == "name" and m.span == (0, len(text)):
+            return m.id
+    return None
+
+
+def eval_kaznerd(path: Path) -> dict:
+    """Country-name recall and precision on KazNERD GPE entities."""
+    r = rules()
+    tp = fp = fn = 0
+    per = defaultdict(Counter)
+    misses, false_pos, unresolved = [], [], Counter()
+    for toks in read_conll(path):
+        text, offs = "", []
+        for tok, _lab in toks:
+            if text:
+                text += " "
+            offs.append((len(text), len(text) + len(tok)))
+            text += tok
+        gold = []
+        cur = None
+        for (_tok, lab), (s, e) in zip(toks, offs, strict=True):
+            if lab == "B-GPE":
+                if cur:
+                    gold.append(cur)
+                cur = [s, e]
+            elif lab == "I-GPE" and cur:
+                cur[1] = e
+            else:
+                if cur:
+                    gold.append(cur)
+                cur = None
+        if cur:
+            gold.append(cur)
+        gold_c = []
+        for s, e in gold:
+            cc = country_of_entity(text[s:e])
+            if cc:
+                gold_c.append((s, e, cc))
+            else:
+                unresolved[text[s:e]] += 1
+        preds = [m for m in entity_mentions(text, r) if m.kind == "country" and m.subtype == "name"]
+        matched = set()
+        for m in preds:
+            hit = next((g for g in gold_c if g not in matched and g[0] < m.span[1]
+                        and m.span[0] < g[1] and g[2] == m.id), None)
+            if hit:
+                matched.add(hit)
+                tp += 1
+                per[m.id]["tp"] += 1
+            else:
+                fp += 1
+                per[m.id]["fp"] += 1
+                false_pos.append((m.id, m.phrase, text))
+        for g in gold_c:
+            if g not in matched:
+                fn += 1
+                per[g[2]]["fn"] += 1
+                misses.append((g[2], text[g[0]:g[1]], text))
+    per_class = {
+        k: {"tp": v["tp"], "fp": v["fp"], "fn": v["fn"],
+            "recall": _pct(v["tp"], v["tp"] + v["fn"]), "precision": _pct(v["tp"], v["tp"] + v["fp"])}
+        for k, v in sorted(per.items())
+    }
+    return {
+        "tp": tp, "fp": fp, "fn": fn,
+        "recall": _pct(tp, tp + fn), "precision": _pct(tp, tp + fp),
+        "per_class": per_class, "misses": misses, "false_positives": false_pos,
+        "gpe_not_countries": unresolved.most_common(),
+    }
+
+
+def run(out: Path | None = None) -> dict:
+    """Run every evaluation whose data is present; print the table; write JSON."""
+    result: dict = {}
+    rows: list[tuple[str, float, str, bool]] = []
+    fixture = SHARED / "fixtures" / "seeds-expected.json"
+    if fixture.exists():
+        s = eval_seeds(fixture, SHARED / "seeds")
+        result["seeds"] = s
+        c = s["counts"]
+        rows += [
+            ("seeds countries found", _pct(c.get("countries_found", 0), c.get("countries_listed", 0)),
+             "100 %", c.get("countries_found", 0) == c.get("countries_listed", 0)),
+            ("seeds must_not codes absent",
+             _pct(c.get("must_not_listed", 0) - c.get("must_not_hit", 0), c.get("must_not_listed", 0)),
+             "100 %", c.get("must_not_hit", 0) == 0),
+            ("seeds sectors recall", _pct(c.get("sectors_found", 0), c.get("sectors_listed", 0)),
+             ">= 90 %", _pct(c.get("sectors_found", 0), c.get("sectors_listed", 0)) >= 90),
+            ("seeds sectors without phrase", float(c.get("sectors_without_phrase", 0)), "0",
+             c.get("sectors_without_phrase", 0) == 0),
+            ("seeds figures recall", _pct(c.get("figures_found", 0), c.get("figures_listed", 0)),
+             ">= 95 %", _pct(c.get("figures_found", 0), c.get("figures_listed", 0)) >= 95),
+            ("seeds people recall", _pct(c.get("people_found", 0), c.get("people_listed", 0)),
+             "", True),
+            ("seeds organisations recall", _pct(c.get("orgs_found", 0), c.get("orgs_listed", 0)),
+             "", True),
+            ("seeds quote speakers recall",
+             _pct(c.get("quotes_by_found", 0), c.get("quotes_by_listed", 0)), "", True),
+            ("trap sentences right", _pct(c.get("traps_ok", 0), c.get("traps", 0)), "100 %",
+             c.get("traps_ok", 0) == c.get("traps", 0)),
+        ]
+    else:
+        print(_("Seeds fixture not found at {path}; skipped.").format(path=fixture))
+    conll = SHARED / "data" / "kaznerd-dev" / "IOB2_sample.txt"
+    if conll.exists():
+        k = eval_kaznerd(conll)
+        result["kaznerd"] = k
+        rows += [
+            ("kaznerd country recall", k["recall"], ">= 95 %", k["recall"] >= 95),
+            ("kaznerd country precision", k["precision"], ">= 95 %", k["precision"] >= 95),
+        ]
+    else:
+        print(_("KazNERD sample not found at {path}; skipped.").format(path=conll))
+    result["table"] = [{"metric": m, "value": round(v, 2), "target": t, "ok": ok}
+                       for m, v, t, ok in rows]
+    width = max((len(m) for m, *_ in rows), default=10)
+    print(f"{'metric':<{width}}  {'value':>8}  {'target':>8}  ok")
+    for m, v, t, ok in rows:
+        print(f"{m:<{width}}  {v:8.1f}  {t:>8}  {'yes' if ok else 'NO'}")
+    if "seeds" in result:
+        for k2, v2 in result["seeds"]["misses"].items():
+            print(f"  seeds misses [{k2}]: {v2}")
+    if "kaznerd" in result:
+        k = result["kaznerd"]
+        print("  kaznerd per class: " + ", ".join(
+            f"{cc} r={v['recall']:.0f} p={v['precision']:.0f} (tp={v['tp']} fp={v['fp']} fn={v['fn']})"
+            for cc, v in k["per_class"].items()))
+        for cc, phrase, sent in k["misses"]:
+            print(f"  kaznerd miss {cc} {phrase!r}: {sent[:100]}")
+        for cc, phrase, sent in k["false_positives"]:
+            print(f"  kaznerd false positive {cc} {phrase!r}: {sent[:100]}")
+    out = out or Path.cwd() / "eval.json"
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(_("Written: {path}").format(path=out))
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    res = run(Path(argv[0]) if argv else None)
+    return 0 if all(r["ok"] for r in res.get("table", [])) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

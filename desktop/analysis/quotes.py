@@ -1,0 +1,214 @@
+"""Quotes: «…» and dash-introduced speech, with the speaker when the text names one.
+
+Speakers come from the words after the speech verb (`— деді Расул Рысмамбетов`,
+`- сказал глава Казахстана`, `сообщил Токаев`) or, for «…» without such a tail, from
+the same sentence before the quote (`Мирзиёев подчеркнул: «…»`). A role noun
+("сарапшы", "эксперт") points to the expert named earlier; "ол"/"он" to the last speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.analysis.entities import Mention, normalise_surname, scan_all
+from desktop.analysis.model import Quote
+
+_VERBS = (
+    "деп|деді|дейді|деген|депті|"
+    "сказал|сказала|отметил|отметила|подчеркнул|подчеркнула|заявил|заявила|сообщил|сообщила|"
+    "добавил|добавила|пояснил|пояснила|считает|говорит|констатировал|резюмировал|уточнил|"
+    "said|added|noted|stressed|told"
+)
+_CUE = re.compile(
+    rf"(?:(?P<q>[»“\"])|(?P<p>[,.!?…]))[,.!?…]?[ \u00a0]*[—–-][ \u00a0]*(?:{_VERBS})(?![^\W\d_])"
+)
+_OPEN_CLOSE = re.compile("[«»]")
+_DASH_START = re.compile(r"[ \t\u00a0]*[—–-][ \u00a0]+")
+_CAP_WORDS = re.compile(
+    "[ \u00a0]*((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі’'-]+[ \u00a0]?){1,3})"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_CAP = "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі’']+"
+_NAME2 = re.compile(f"(?<![^\\W\\d_])({_CAP}(?:-{_CAP})?)[ \u00a0]+({_CAP}(?:-{_CAP})?)")
+EXPERT_ROLES = frozenset(
+    "сарапшы саясаттанушы экономист эксперт политолог аналитик спикер маман талдаушы expert "
+    "analyst".split()
+)
+PRONOUNS = frozenset("ол он она he she".split())
+MIN_WORDS = 5
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    best = floor
+    for sep in (". ", "! ", "? ", "\n", "… "):
+        i = text.rfind(sep, floor, pos)
+        if i >= 0 and i + len(sep) > best:
+            best = i + len(sep)
+    return best
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    cands = [i for i in (text.find(". ", pos), text.find("\n", pos), text.find("! ", pos),
+                         text.find("? ", pos)) if i >= 0]
+    return min(cands) if cands else len(text)
+
+
+def guillemet_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level «…» spans (nested quotes stay inside), including the marks."""
+    spans = []
+    depth = 0
+    start = -1
+    for m in _OPEN_CLOSE.finditer(text):
+        if m.group() == "«":
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, m.end()))
+    return spans
+
+
+class _Speakers:
+    """Resolves the words naming a speaker to (person id, name as written)."""
+
+    def __init__(self, text: str, people: list[Mention], role_scan, experts: list[Mention]):
+        self.text = text
+        self.people = people
+        self.role_scan = role_scan
+        self.experts = experts
+        self.last: tuple[str | None, str | None] = (None, None)
+
+    def _person_in(self, a: int, b: int) -> Mention | None:
+        for p in self.people:
+            if a <= p.span[0] < b:
+                return p
+        return None
+
+    def _role_in(self, a: int, b: int) -> str | None:
+        for m in scan_all(self.text[a:b], self.role_scan):
+            return m.id
+        return None
+
+    def after(self, a: int) -> tuple[str | None, str | None]:
+        """Speaker named in the words after a speech verb starting at `a`."""
+        b = min(_sentence_end(self.text, a), a + 160)
+        p = self._person_in(a, b)
+        role = self._role_in(a, b)
+        words = [w.group() for w in _WORD.finditer(self.text, a, b)][:4]
+        if p is not None and (role is None or p.kind == "person"):
+            return self._found(p)
+        if role:
+            return self._set(role, None)
+        for w in words:
+            low = w.lower()
+            if low in PRONOUNS:
+                return self.last
+            if any(low.startswith(r) for r in EXPERT_ROLES):
+                return self._expert_before(a)
+        # a name as written: "деп тоқталды Равшан Назаров"
+        seg = self.text[a:b]
+        for m in _NAME2.finditer(seg):
+            name = f"{m.group(1)} {normalise_surname(m.group(2))}"
+            return self._set(self._known(name), name)
+        return (None, None)
+
+    def _known(self, name: str) -> str | None:
+        for p in self.people:
+            if p.subtype != "titled" and p.phrase.split()[-1].startswith(name.split()[-1][:5]):
+                return p.id
+        return None
+
+    def before(self, a: int, b: int) -> tuple[str | None, str | None]:
+        """Speaker named in the same sentence before a «…» quote."""
+        p = None
+        for q in self.people:
+            if a <= q.span[0] < b:
+                p = q
+        if p is not None:
+            return self._found(p)
+        role = self._role_in(a, b)
+        if role:
+            return self._set(role, None)
+        return (None, None)
+
+    def _expert_before(self, pos: int) -> tuple[str | None, str | None]:
+        best = None
+        for e in self.experts:
+            if e.span[0] < pos:
+                best = e
+        if best is None:
+            return (None, None)
+        return self._found(best)
+
+    def _found(self, m: Mention) -> tuple[str | None, str | None]:
+        if m.subtype == "titled":
+            return self._set(None, m.phrase)
+        words = self.text[m.span[0]:m.span[1]].split()
+        words[-1] = normalise_surname(words[-1])
+        return self._set(m.id, " ".join(words))
+
+    def _set(self, pid: str | None, name: str | None) -> tuple[str | None, str | None]:
+        self.last = (pid, name)
+        return self.last
+
+
+def extract_quotes(text: str, people: list[Mention], role_scan) -> list[Quote]:
+    """All quotes in `text`, in order of appearance."""
+    experts = [p for p in people if p.subtype == "titled"]
+    sp = _Speakers(text, people, role_scan, experts)
+    quotes: list[Quote] = []
+    g_spans = guillemet_spans(text)
+    cues = list(_CUE.finditer(text))
+    used_g: set[tuple[int, int]] = set()
+    items: list[tuple[int, int, str | None, str | None, bool]] = []
+    for c in cues:
+        p = c.start()
+        verb_end = c.end()
+        if c.group("q") == "»":
+            g = next((gs for gs in g_spans if gs[1] == p + 1), None)
+            if g is None:
+                continue
+            used_g.add(g)
+            spk = sp.after(verb_end)
+            items.append((g[0] + 1, g[1] - 1, *spk, True))
+            continue
+        ls = _line_start(text, p)
+        dm = _DASH_START.match(text, ls)
+        start = dm.end() if dm else _sentence_start(text, p, ls)
+        if any(a <= start < b for a, b in g_spans):
+            continue
+        spk = sp.after(verb_end)
+        items.append((start, p, *spk, True))
+    for g in g_spans:
+        if g in used_g or any(a <= g[0] < b for a, b, *_ in items):
+            continue
+        inner = text[g[0] + 1:g[1] - 1]
+        if len(inner.split()) < MIN_WORDS:
+            continue
+        ss = _sentence_start(text, g[0], _line_start(text, g[0]))
+        spk = sp.before(ss, g[0])
+        items.append((g[0] + 1, g[1] - 1, *spk, False))
+    # dash paragraphs without a speech verb (— at line start, em dash only)
+    for m in re.finditer(r"(?m)^[ \t]*—[ \u00a0]+", text):
+        s = m.end()
+        if any(a <= s < b + 1 for a, b, *_ in items):
+            continue
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        if len(text[s:e].split()) >= 2 * MIN_WORDS:
+            items.append((s, e, None, None, False))
+    items.sort()
+    for s, e, pid, name, _cued in items:
+        body = text[s:e].strip()
+        if not body:
+            continue
+        lead = len(text[s:e]) - len(text[s:e].lstrip())
+        quotes.append(Quote(text=body, speaker=pid, speaker_name=name,
+                            span=(s + lead, s + lead + len(body))))
+    return quotes

@@ -1,0 +1,309 @@
+"""Load the gazetteer rule files (bundled + user overrides) and compile them for matching.
+
+Format: see docs/rules.md. Each file holds tables `[country.XX]`, `[sector.id]`,
+`[person.id]`, `[org.id]` (plus `[titles]` and `[figures]` settings). Entries with the
+same kind and id are merged in load order: bundled files by name, then the user folder.
+All name patterns of one scan are compiled into ONE case-sensitive alternation shaped
+as a trie (no leading \\b, no IGNORECASE); word boundaries and endings are checked per
+match in Python, which keeps a 4 KB article in the tens of microseconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.analysis.morph import ru_stem
+
+KINDS = ("country", "sector", "person", "org")
+ENTITY_KINDS = ("country", "person", "org")
+# Pattern lists per entry and the mention type they produce.
+NAME_LISTS = ("kk", "ru", "en", "kk_latn")
+TYPED_LISTS = {"cities": "city", "adjectives": "adjective", "exclude": "exclude"}
+WILD = "\x00"
+SPACE_RE = "[ \u00a0\u202f\t]+"
+LETTERS_RE = "[^\\W\\d_]*"
+
+
+@dataclass
+class Entry:
+    """One country, sector, person or organisation with its patterns."""
+
+    kind: str
+    id: str
+    names: dict[str, str] = field(default_factory=dict)  # display names: en, kk, ru
+    patterns: dict[str, list[str]] = field(default_factory=dict)  # list name -> patterns
+    roles: list[str] = field(default_factory=list)
+    min_hits: int = 1
+    home_only: bool = False
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a matched surface form means."""
+
+    kind: str
+    id: str
+    subtype: str  # name | city | adjective | term | exclude | title
+    policy: str  # suffix | any | exact
+
+
+@dataclass
+class Scanner:
+    """One compiled alternation plus the table from surface form to targets."""
+
+    regex: re.Pattern[str]
+    table: dict[str, tuple[Target, ...]]
+    wild: list[tuple[re.Pattern[str], tuple[Target, ...]]]
+    lower: bool = False  # matches include the separator before the word
+
+    def lookup(self, surface: str) -> tuple[Target, ...]:
+        """Targets of a matched surface (whitespace-normalised), wildcard patterns last."""
+        t = self.table.get(surface)
+        if t is None and (" " in surface or "\xa0" in surface or "\t" in surface):
+            t = self.table.get(" ".join(surface.split()))
+        if t is not None:
+            return t
+        for rx, targets in self.wild:
+            if rx.fullmatch(surface):
+                return targets
+        return ()
+
+
+@dataclass
+class Rules:
+    """Everything loaded from the rule files, ready to match."""
+
+    entries: dict[tuple[str, str], Entry]
+    titles: list[str]
+    figures: dict
+    files: list[Path]
+    fingerprint: str
+    cap_scan: Scanner | None = None  # surfaces starting with a capital, digit or symbol
+    low_scan: Scanner | None = None  # surfaces starting with a lowercase letter
+    role_scan: Scanner | None = None
+    role_low_scan: Scanner | None = None
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        return [e for (k, _i), e in self.entries.items() if k == kind]
+
+
+def parse_pattern(p: str) -> tuple[str, str]:
+    """Split a pattern into its text and ending policy: 'сауда*' → ('сауда', 'any')."""
+    p = " ".join(p.split())
+    if p.endswith("*"):
+        return p[:-1], "any"
+    if p.endswith("!"):
+        return p[:-1], "exact"
+    return p, "suffix"
+
+
+def case_variants(text: str) -> set[str]:
+    """Surface variants to compile: as written, Capitalised, UPPER, and lower if written lower."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return {text}
+    out = {text, text[:1].upper() + text[1:], text.upper()}
+    if text[:1].islower():
+        out.add(text)
+    return out
+
+
+def _esc(ch: str) -> str:
+    if ch == " ":
+        return SPACE_RE
+    if ch == WILD:
+        return LETTERS_RE
+    return re.escape(ch)
+
+
+def trie_regex(words: list[str]) -> str:
+    """One alternation shaped as a prefix trie; longer continuations are tried first.
+
+    The first level is a plain alternation of literals so that the regex engine can skip,
+    in C, every position whose character starts no pattern.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict, top: bool = False) -> str:
+        end = "" in node
+        keys = sorted(k for k in node if k)
+        if not keys:
+            return ""
+        singles = [] if top else [
+            k for k in keys if list(node[k]) == [""] and k not in (" ", WILD)
+        ]
+        alts = [_esc(k) + build(node[k]) for k in keys if k not in singles]
+        if len(singles) == 1:
+            alts.append(_esc(singles[0]))
+        elif singles:
+            alts.append("[" + "".join(re.escape(s) for s in singles) + "]")
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            if len(alts) == 1 and len(keys) == 1 and not body.startswith("(?:"):
+                body = "(?:" + body + ")"
+            elif len(alts) == 1 and not body.startswith("(?:"):
+                body = "(?:" + body + ")"
+            return body + "?"
+        return body
+
+    return build(trie, top=True)
+
+
+SEPARATORS = " \t\n\r\u00a0\u202f\"'«»„“”()[]/—–-.,;:!?"
+
+
+def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | None:
+    """Compile the surfaces; `lower` scanners start each match at the separator before it."""
+    table: dict[str, list[Target]] = {}
+    wild: dict[str, list[Target]] = {}
+    for surface, target in pairs:
+        if not surface.strip():
+            continue
+        for v in case_variants(surface):
+            if v[:1].islower() != lower:
+                continue
+            (wild if "*" in v else table).setdefault(v, [])
+            lst = (wild if "*" in v else table)[v]
+            if target not in lst:
+                lst.append(target)
+    words = list(table) + [w.replace("*", WILD) for w in wild]
+    if not words:
+        return None
+    words.sort(key=lambda w: (-len(w), w))
+    body = trie_regex(words)
+    if lower:
+        body = "[" + re.escape(SEPARATORS) + "](?:" + body + ")"
+    rx = re.compile(body)
+    wild_list = [
+        (re.compile(SPACE_RE.join(
+            LETTERS_RE.join(re.escape(x) for x in part.split("*")) for part in w.split(" ")
+        )), tuple(t))
+        for w, t in wild.items()
+    ]
+    return Scanner(rx, {k: tuple(v) for k, v in table.items()}, wild_list, lower)
+
+
+def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
+    out: list[tuple[str, Target]] = []
+    for list_name, pats in entry.patterns.items():
+        if entry.kind == "sector":
+            subtype = "exclude" if list_name == "exclude" else "term"
+        else:
+            subtype = TYPED_LISTS.get(list_name, "name")
+        for raw in pats:
+            text, policy = parse_pattern(raw)
+            if not text:
+                continue
+            if list_name == "ru" and policy == "suffix" and subtype != "exclude":
+                stem, ending = ru_stem(text)
+                if ending:
+                    text = stem
+            out.append((text, Target(entry.kind, entry.id, subtype, policy)))
+    return out
+
+
+def compile_rules(rules: Rules) -> Rules:
+    """Build the scanners: every kind in two alternations (capitalised, lowercase), roles."""
+    ent: list[tuple[str, Target]] = []
+    roles: list[tuple[str, Target]] = []
+    for e in rules.entries.values():
+        ent.extend(_surfaces(e))
+        for r in e.roles:
+            text, policy = parse_pattern(r)
+            roles.append((text, Target(e.kind, e.id, "role", policy)))
+    for t in rules.titles:
+        text, policy = parse_pattern(t)
+        ent.append((text, Target("title", "", "title", policy)))
+    rules.cap_scan = _compile(ent)
+    rules.low_scan = _compile(ent, lower=True)
+    role_all = _compile(roles)
+    role_low = _compile(roles, lower=True)
+    rules.role_scan = role_all
+    rules.role_low_scan = role_low
+    return rules
+
+
+_LIST_FIELDS = set(NAME_LISTS) | set(TYPED_LISTS)
+
+
+def _merge(entries: dict[tuple[str, str], Entry], kind: str, id_: str, d: dict) -> None:
+    key = (kind, str(id_))
+    if d.get("disabled"):
+        entries.pop(key, None)
+        return
+    if d.get("replace") or key not in entries:
+        entries[key] = Entry(kind, str(id_))
+    e = entries[key]
+    for k, v in d.items():
+        if k in _LIST_FIELDS and isinstance(v, list):
+            lst = e.patterns.setdefault(k, [])
+            lst.extend(str(x) for x in v if str(x) not in lst)
+        elif k.startswith("name_") and isinstance(v, str):
+            e.names[k[5:]] = v
+        elif k == "name" and isinstance(v, str):
+            e.names["en"] = v
+        elif k == "roles" and isinstance(v, list):
+            e.roles.extend(str(x) for x in v if str(x) not in e.roles)
+        elif k == "min_hits":
+            e.min_hits = max(1, int(v))
+        elif k == "home_only":
+            e.home_only = bool(v)
+
+
+def rule_files(bundled: Path, user: Path | None) -> list[Path]:
+    """Bundled `*.toml` by name, then the user's, so user files win."""
+    files = sorted(bundled.glob("*.toml")) if bundled.is_dir() else []
+    if user is not None and user.is_dir():
+        files += sorted(user.glob("*.toml"))
+    return files
+
+
+class RuleError(ValueError):
+    """A rule file could not be read; carries the path."""
+
+
+def load_rules(bundled: Path, user: Path | None = None, on_error=None) -> Rules:
+    """Read, merge and compile every rule file; a broken user file is reported and skipped."""
+    files = rule_files(bundled, user)
+    entries: dict[tuple[str, str], Entry] = {}
+    titles: list[str] = []
+    figures: dict = {}
+    h = hashlib.sha256()
+    used: list[Path] = []
+    for f in files:
+        raw = f.read_bytes()
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            if user is not None and f.parent == user and on_error is not None:
+                on_error(f, str(exc))
+                continue
+            raise RuleError(f"{f}: {exc}") from exc
+        h.update(f.name.encode() + b"\0" + raw + b"\0")
+        used.append(f)
+        for kind in KINDS:
+            for id_, d in (data.get(kind) or {}).items():
+                if isinstance(d, dict):
+                    _merge(entries, kind, id_, d)
+        t = data.get("titles") or {}
+        for v in t.values():
+            if isinstance(v, list):
+                titles.extend(str(x) for x in v)
+        for k, v in (data.get("figures") or {}).items():
+            if isinstance(v, list) and isinstance(figures.get(k), list):
+                figures[k] = figures[k] + v
+            elif isinstance(v, dict) and isinstance(figures.get(k), dict):
+                figures[k] = {**figures[k], **v}
+            else:
+                figures[k] = v
+    rules = Rules(entries, titles, figures, used, h.hexdigest()[:16])
+    return compile_rules(rules)
