@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -131,7 +132,7 @@ def _lang(value: object, text: str) -> str:
     v = _str(value).casefold()
     if v in _LANG_VALUES:
         return _LANG_VALUES[v]
-    return detect_language(text, sample=2000)
+    return detect_language(text, sample=1500)
 
 
 def _extra_value(value: object) -> object | None:
@@ -252,8 +253,7 @@ def _csv_records(fobj: IO[bytes], tsv: bool, label: str) -> tuple[list[str], Ite
         if not header_line:
             raise ReaderError(_("empty table"))
     delimiter = "\t" if tsv else _sniff_delimiter(header_line)
-    lines = iter([header_line])
-    reader = csv.reader(_chain(lines, stream), delimiter=delimiter)
+    reader = csv.reader(itertools.chain([header_line], stream), delimiter=delimiter)
     header = [clean_text(h).strip() for h in next(reader)]
 
     def rows() -> Iterator[tuple[int, dict]]:
@@ -275,11 +275,6 @@ def _csv_records(fobj: IO[bytes], tsv: bool, label: str) -> tuple[list[str], Ite
             yield num, dict(zip(header, values, strict=False))
 
     return header, rows()
-
-
-def _chain(first: Iterator[str], rest: IO[str]) -> Iterator[str]:
-    yield from first
-    yield from rest
 
 
 def _jsonl_records(fobj: IO[bytes], label: str, on_skip: OnSkip) -> Iterator[tuple[int, dict]]:

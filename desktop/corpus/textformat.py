@@ -43,27 +43,25 @@ _DATELINE = re.compile(
 )
 # "CentralAsia (KZ) - В Ташкенте …"
 _LEAD_OUTLET = re.compile(rf"^/?(?P<outlet>{_NAME})/?\s*{_DASH}\s")
-_RU_VERB = (
-    r"(?:пишет|пишут|сообщает|сообщают|передает|передаёт|передают|информирует|"
-    r"со\s+ссылкой\s+на)"
-)
+_RU_VERB = r"(?:пишет|пишут|сообщает|сообщают|передает|передаёт|передают|информирует|ссылкой\s+на)"
 _RU_QUALIFIER = (
     r"(?:(?:пресс-служба|пресс-службы|корреспондент|корреспондента|агентство|агентства|"
     r"информагентство|издание|издания|портал|портала|сайт|газета|телеканал|телеграм-канал|"
     r"Telegram-канал|собкор|служба)\s+){0,2}"
 )
-_KK_VERB = (
-    r"(?:деп\s+)?(?:хабарлайды|хабарлады|жазады|жазды|мәлімдейді|мәлімдеді|"
-    r"хабарлап\s+отыр|жазып\s+отыр)"
-)
+_KK_VERB = r"(?:хабарлайды|хабарлады|жазады|жазды|мәлімдейді|мәлімдеді|хабарлап\s+отыр|жазып\s+отыр)"
 _AFTER_NAME = (
     r"(?=\s*(?:[.,;:!?)»\"]|$)|\s+(?:тілшісі|тілшісінің|агенттігі|агенттігінің|сайты|порталы|"
     r"басылымы|баспасөз|пресс-қызметі|со\s+ссылкой)\b)"
 )
-_CREDIT = re.compile(
-    rf"(?:\b{_RU_VERB}\s+{_RU_QUALIFIER}|\b{_KK_VERB}\s+)(?P<name>{_NAME}){_AFTER_NAME}",
+# A credit phrase, matched only where one of _CREDIT_STEMS starts a word: str.find for the
+# stems is ~10× faster than letting the regex engine try every position of every article.
+_CREDIT_AT = re.compile(
+    rf"(?:{_RU_VERB}\s+{_RU_QUALIFIER}|{_KK_VERB}\s+)(?P<name>{_NAME}){_AFTER_NAME}",
     re.MULTILINE,
 )
+_CREDIT_STEMS = ("пиш", "сообща", "переда", "информир", "ссылкой", "хабарла", "жаз", "мәлімде")
+_SOURCE_WORDS = ("Источник", "Дереккөз", "Дерек көзі", "Source")
 _SOURCE_LINE = re.compile(
     r"^\s*(?:Источник|Дереккөз|Дерек көзі|Source)\s*[:：]\s*(?P<name>[^\n]{2,80}?)\s*$",
     re.MULTILINE,
@@ -104,6 +102,7 @@ _DATE_ONLY_LINE = re.compile(
     rf"(?:\s*(?:ж\.|жыл|г\.|года))?)[\s,T]*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$"
 )
 _EXCEL_EPOCH = date(1899, 12, 30)
+_HEAD = 2000  # credits sit in the lead: the first paragraphs are searched
 
 
 def _month(word: str) -> int | None:
@@ -229,8 +228,9 @@ def _title_and_body(lines: list[str]) -> tuple[str, str]:
         i += 1
     if i == len(lines):
         return "", ""
-    first = _MD_HEADING.sub("", lines[i].strip())
-    rest = "\n".join(lines[i + 1 :]).strip()
+    line, _nl, more = lines[i].lstrip().partition("\n")  # the last item holds the rest
+    first = _MD_HEADING.sub("", line.strip())
+    rest = "\n".join([more, *lines[i + 1 :]] if _nl else lines[i + 1 :]).strip()
     if len(first) <= 300 and (rest or len(first) <= 200):
         return first, rest
     parts = _SENTENCE_END.split(first, maxsplit=1)
@@ -239,8 +239,8 @@ def _title_and_body(lines: list[str]) -> tuple[str, str]:
     return "", "\n".join(lines[i:]).strip()
 
 
-def _first_paragraph(body: str) -> str:
-    for line in body.split("\n", 12):
+def _first_paragraph(lines: list[str]) -> str:
+    for line in lines:
         line = line.strip()
         if line and not _AUTHOR_LINE.match(line):
             return line
@@ -271,10 +271,27 @@ def _header_date(lines: list[str], extra: dict) -> tuple[str | None, list[str]]:
     return None, lines
 
 
+def _find_credit(text: str) -> re.Match | None:
+    """The first credit phrase ("пишет Акорда", "деп хабарлайды BAQ.KZ") in `text`."""
+    starts = []
+    for stem in _CREDIT_STEMS:
+        i = text.find(stem)
+        while i != -1:
+            if i == 0 or not text[i - 1].isalpha():
+                starts.append(i)
+            i = text.find(stem, i + 1)
+    for i in sorted(starts):
+        if m := _CREDIT_AT.match(text, i):
+            return m
+    return None
+
+
 def recover_metadata(title: str, body: str) -> dict:
     """Source, credited_to, dateline_city, author and date found in an article's own text."""
     meta: dict = {}
-    lead = _first_paragraph(body)
+    head = body[:_HEAD]
+    head_lines = head.split("\n", 12)[:12]
+    lead = _first_paragraph(head_lines)
     source = None
     if m := _DATELINE.match(lead):
         meta["dateline_city"] = _city(m["city"])
@@ -282,14 +299,13 @@ def recover_metadata(title: str, body: str) -> dict:
             source = canonical_outlet(m["outlet"])
     elif (m := _LEAD_OUTLET.match(lead)) and _looks_like_outlet(m["outlet"]):
         source = canonical_outlet(m["outlet"])
-    head = body[:2500]
     credit = None
-    if m := _CREDIT.search(head):
+    if m := _find_credit(head):
         credit = canonical_outlet(m["name"])
     else:
-        tail = body[-600:] if len(body) > 2500 else ""
+        tail = body[-600:] if len(body) > _HEAD else ""
         for text in (head, tail):
-            if m := _SOURCE_LINE.search(text):
+            if any(w in text for w in _SOURCE_WORDS) and (m := _SOURCE_LINE.search(text)):
                 credit = canonical_outlet(m["name"])
                 break
     if source is None:
@@ -298,7 +314,7 @@ def recover_metadata(title: str, body: str) -> dict:
         meta["credited_to"] = credit
     if source:
         meta["source"] = source
-    for line in body.split("\n", 12)[:12]:
+    for line in head_lines:
         if m := _AUTHOR_LINE.match(line):
             meta["author"] = m["name"].strip(_STRIP_NAME) or None
             break
@@ -310,13 +326,13 @@ def parse_text_article(text: str, origin: str) -> Article:
     if not text or not text.strip():
         raise ReaderError(_(NO_TEXT))
     extra: dict = {}
-    lines = text.split("\n")
+    lines = text.split("\n", 8)  # only the head is looked at line by line
     iso, lines = _header_date(lines, extra)
     title, body = _title_and_body(lines)
     if not title and not body:
         raise ReaderError(_(NO_TEXT))
     meta = recover_metadata(title, body)
-    lang = detect_language(f"{title}\n{body[:2000]}", sample=2000)
+    lang = detect_language(f"{title}\n{body[:1500]}", sample=1500)
     return Article(
         title=title,
         body=body,

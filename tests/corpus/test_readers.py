@@ -343,3 +343,8 @@ def test_table_with_header_only_is_reported_as_having_no_rows(tmp_path):
     f.write_text("title,text\n", encoding="utf-8")
     _, skipped = read(f)
     assert skipped == [Skipped(str(f), "table has no rows")]
+
+
+def test_a_single_path_may_be_given_bare():
+    articles = list(read_paths(SEEDS, on_skip=lambda s: None))
+    assert len(articles) == 5
