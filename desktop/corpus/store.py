@@ -62,7 +62,6 @@ def _m1(c: sqlite3.Connection) -> None:
             rules_fp TEXT,
             imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
         );
-        CREATE INDEX articles_date ON articles(date);
         CREATE TABLE tags (
             article_id INTEGER NOT NULL,
             kind TEXT NOT NULL,
@@ -70,7 +69,7 @@ def _m1(c: sqlite3.Connection) -> None:
             PRIMARY KEY (article_id, kind, value)
         ) WITHOUT ROWID;
         CREATE VIRTUAL TABLE fts USING fts5(
-            text, content='', tokenize='unicode61 remove_diacritics 0'
+            text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0'
         );
         INSERT INTO meta(key, value) VALUES ('generation', '0');
         """
