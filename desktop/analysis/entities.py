@@ -91,7 +91,15 @@ def scan_all(text: str, scanners) -> list[Mention]:
     for sc in scanners:
         out += scan(text, sc)
     out.sort(key=lambda m: m.span)
-    return out
+    kept: list[Mention] = []
+    last: dict[tuple[str, str], int] = {}
+    for m in out:  # the two scans may both see one phrase ("Консультативтік кездесуіне")
+        key = (m.kind, m.id)
+        if last.get(key, -1) > m.span[0]:
+            continue
+        last[key] = m.span[1]
+        kept.append(m)
+    return kept
 
 
 def titled_people(text: str, titles: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -104,8 +112,23 @@ def titled_people(text: str, titles: list[Mention], taken: list[tuple[int, int]]
         s, e = m.start(1), m.end(2)
         if any(a < e and s < b for a, b in taken):
             continue
-        name = f"{m.group(1)} {normalise_surname(m.group(2))}"
-        out.append(Mention("person", slug(name), "titled", (s, e), name))
+        surname = normalise_surname(m.group(2))
+        name = f"{m.group(1)} {surname}"
+        pid = slug(name)
+        out.append(Mention("person", pid, "titled", (s, e), name))
+        pos = e
+        while len(surname) >= 4:  # later mentions by surname: "— деді Рысмамбетов"
+            i = text.find(surname, pos)
+            if i < 0:
+                break
+            j = i + len(surname)
+            lm = _LETTERS.match(text, j)
+            if lm:
+                j = lm.end()
+            if (not i or not text[i - 1].isalpha()) and valid_tail(text[i + len(surname):j]):
+                first = text.rfind(m.group(1), max(0, i - len(m.group(1)) - 2), i)
+                out.append(Mention("person", pid, "titled", (first if first >= 0 else i, j), name))
+            pos = j
     return out
 
 

@@ -8,7 +8,7 @@ durations, ordinals (14-ші) and list numbers are skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.analysis.model import Figure
 from desktop.analysis.morph import valid_tail
@@ -32,6 +32,9 @@ class FigureRules:
     before: dict[str, str]
     after: dict[str, str]
     skip: frozenset[str]
+    symbols: frozenset[str] = frozenset("$")
+    words: dict[str, str] = field(default_factory=dict)  # lowercase currency stem -> ISO
+    multi: list[tuple[tuple[str, str], str]] = field(default_factory=list)
 
 
 def compile_figures(cfg: dict) -> FigureRules:
@@ -40,21 +43,24 @@ def compile_figures(cfg: dict) -> FigureRules:
                     key=lambda kv: -len(kv[0]))
     currencies = sorted(((k, str(v)) for k, v in (cfg.get("currencies") or {}).items()),
                         key=lambda kv: -len(kv[0]))
-    percent = tuple((cfg.get("percent") or {}).get("words", ["%"]))
+    percent = tuple(w.lower() for w in (cfg.get("percent") or {}).get("words", ["%"])
+                    if w[:1].isalpha())
     q = cfg.get("qualifiers") or {}
     skip = frozenset(w.lower() for w in (cfg.get("skip_units") or {}).get("words", []))
     sym = "".join(re.escape(k) for k, _ in currencies if len(k) == 1 and not k.isalnum())
     scale_alt = "|".join(re.escape(k) for k, _ in scales) or "(?!)"
     rx = re.compile(
-        rf"(?P<pre>[{sym or '$'}]{_SP}?)?"
-        rf"(?P<num>\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+        rf"(?P<num>\d(?:\d{{0,2}}(?:{_SP}\d{{3}})+(?:,\d+)?|\d*(?:[.,]\d+)?))"
         rf"(?P<suf>-?(?:{_KK_SUFFIX})(?![^\W\d_]))?"
         rf"(?P<pct>{_SP}?%)?"
         rf"(?:{_SP}?(?P<scale>(?:{scale_alt})[^\W\d_]*\.?))?"
     )
     return FigureRules(rx, scales, currencies, percent,
                        {k.lower(): v for k, v in (q.get("before") or {}).items()},
-                       {k.lower(): v for k, v in (q.get("after") or {}).items()}, skip)
+                       {k.lower(): v for k, v in (q.get("after") or {}).items()}, skip,
+                       frozenset(sym),
+                       {k.lower(): c for k, c in currencies if k[0].isalnum() and " " not in k},
+                       [((k.split()[0].lower(), k.lower()), c) for k, c in currencies if " " in k])
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -109,7 +115,10 @@ def _is_skip(word: str, skip: frozenset[str]) -> bool:
     if w in skip:
         return True
     # stems with endings: жылы, айдың, году, ноября, қарашада
-    return any(w.startswith(s) and (len(s) >= 3 or valid_tail(w[len(s):])) for s in skip)
+    for k in range(1, min(len(w), 9)):
+        if w[:k] in skip and (k >= 3 or valid_tail(w[k:])):
+            return True
+    return False
 
 
 def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
@@ -117,6 +126,11 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
     out: list[Figure] = []
     for m in fr.regex.finditer(text):
         s, e = m.span()
+        pre = None
+        if s and text[s - 1] in fr.symbols:  # "$10 млрд" (the symbol starts the figure)
+            pre, s = text[s - 1], s - 1
+        elif s > 1 and text[s - 1] in " \u00a0" and text[s - 2] in fr.symbols:
+            pre, s = text[s - 2], s - 2
         prev = text[s - 1] if s else " "
         if prev.isalnum() or prev in "№#" or (prev in "-./:" and s >= 2 and text[s - 2].isalnum()):
             continue
@@ -135,7 +149,6 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             value = float(compact.replace(",", "."))
         except ValueError:
             continue
-        pre = m.group("pre")
         pct = bool(m.group("pct"))
         scale_word = m.group("scale") or ""
         mult = 1.0
@@ -147,29 +160,30 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
                     break
         currency = None
         if pre:
-            currency = next((c for k, c in fr.currencies if k == pre.strip()), None)
+            currency = next((c for k, c in fr.currencies if k == pre), None)
         end = e
         # currency / percent word after the number or scale
         word, ws, we = _next_word(text, end)
         if not pct and word:
             low = word.lower()
-            if low.startswith(tuple(p for p in fr.percent if p.isalpha())):
+            if low.startswith(fr.percent):
                 pct, end = True, we
                 word, ws, we = _next_word(text, end)
         if currency is None and not pct and word:
-            for k, c in fr.currencies:
-                if not k[0].isalnum():
-                    continue
-                if " " in k:
-                    cand = text[ws:ws + len(k) + 1].replace("\u00a0", " ")
-                    if cand.startswith(k):
-                        after = _WORD.match(text, ws + len(k))
-                        currency = c
-                        end = after.end() if after else ws + len(k)
-                        break
-                elif word.startswith(k) or word.lower().startswith(k.lower()) and not k.isupper():
-                    currency, end = c, we
+            low = word.lower()
+            for k, c in fr.multi:  # "АҚШ доллары"
+                if low == k[0] and text[ws:ws + len(k[1]) + 1].lower().replace("\u00a0", " ") \
+                        .startswith(k[1]):
+                    after = _WORD.match(text, ws + len(k[1]))
+                    currency = c
+                    end = after.end() if after else ws + len(k[1])
                     break
+            else:
+                for k in range(min(len(low), 8), 1, -1):
+                    c = fr.words.get(low[:k])
+                    if c:
+                        currency, end = c, we
+                        break
         if currency is None and not pct and text[end:end + 1] in ("$", "€", "₸", "£", "₽"):
             currency = next((c for k, c in fr.currencies if k == text[end]), None)
             end += 1

@@ -19,9 +19,9 @@ _VERBS = (
     "добавил|добавила|пояснил|пояснила|считает|говорит|констатировал|резюмировал|уточнил|"
     "said|added|noted|stressed|told"
 )
-_CUE = re.compile(
-    rf"(?:(?P<q>[»“\"])|(?P<p>[,.!?…]))[,.!?…]?[ \u00a0]*[—–-][ \u00a0]*(?:{_VERBS})(?![^\W\d_])"
-)
+_CUE = re.compile(rf"[—–-][ \u00a0]*(?:{_VERBS})(?![^\W\d_])")
+_PUNCT = ",.!?…"
+_EM_LINE = re.compile("\n[ \t]*—[ \u00a0]+")
 _OPEN_CLOSE = re.compile("[«»]")
 _DASH_START = re.compile(r"[ \t\u00a0]*[—–-][ \u00a0]+")
 _CAP_WORDS = re.compile(
@@ -168,9 +168,23 @@ def extract_quotes(text: str, people: list[Mention], role_scan) -> list[Quote]:
     used_g: set[tuple[int, int]] = set()
     items: list[tuple[int, int, str | None, str | None, bool]] = []
     for c in cues:
+        # the dash must follow the end of the speech: ", —", "» —", "», —"
         p = c.start()
+        while p and text[p - 1] in " \u00a0":
+            p -= 1
+        closing = None
+        if p and text[p - 1] in _PUNCT:
+            p -= 1
+            if p and text[p - 1] in "»“\"":
+                closing = text[p - 1]
+                p -= 1
+        elif p and text[p - 1] in "»“\"":
+            closing = text[p - 1]
+            p -= 1
+        else:
+            continue
         verb_end = c.end()
-        if c.group("q") == "»":
+        if closing == "»":
             g = next((gs for gs in g_spans if gs[1] == p + 1), None)
             if g is None:
                 continue
@@ -195,7 +209,7 @@ def extract_quotes(text: str, people: list[Mention], role_scan) -> list[Quote]:
         spk = sp.before(ss, g[0])
         items.append((g[0] + 1, g[1] - 1, *spk, False))
     # dash paragraphs without a speech verb (— at line start, em dash only)
-    for m in re.finditer(r"(?m)^[ \t]*—[ \u00a0]+", text):
+    for m in _EM_LINE.finditer(text):
         s = m.end()
         if any(a <= s < b + 1 for a, b, *_ in items):
             continue

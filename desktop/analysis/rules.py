@@ -189,7 +189,11 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
         )), tuple(t))
         for w, t in wild.items()
     ]
-    return Scanner(rx, {k: tuple(v) for k, v in table.items()}, wild_list, lower)
+    def order(ts: list[Target]) -> tuple[Target, ...]:
+        return tuple(sorted(ts, key=lambda t: t.subtype != "exclude"))  # exclusions win
+
+    wild_list = [(rx_, order(list(ts))) for rx_, ts in wild_list]
+    return Scanner(rx, {k: order(v) for k, v in table.items()}, wild_list, lower)
 
 
 def _surfaces(entry: Entry) -> list[tuple[str, Target]]:

@@ -1,0 +1,188 @@
+"""Behaviour of the analysis on hand-written sentences a user would notice."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.analysis.pipeline import analyze, reload_rules, rules_fingerprint, vocabulary
+
+
+def countries(text: str, **kw) -> set[str]:
+    return {t.id for t in analyze(text, **kw).countries}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Делегация Өзбекстанға барды.", "UZ"),
+    ("Келісім Өзбекстанмен жасалды.", "UZ"),
+    ("Жүк Өзбекстаннан келді.", "UZ"),
+    ("Зауыт Өзбекстанда ашылды.", "UZ"),
+    ("Тауар Қытайдан әкелінді.", "CN"),
+    ("Астық Ресейге жөнелтілді.", "RU"),
+    ("Товарооборот с Узбекистаном вырос.", "UZ"),
+    ("Визит президента Узбекистана.", "UZ"),
+    ("Переговоры в Турции завершились.", "TR"),
+    ("Қырғыз Республикасы делегациясы келді.", "KG"),
+    ("Ресей Федерациясының өкілі сөйледі.", "RU"),
+    ("Қазақ-өзбек ынтымақтастығы нығаяды.", "UZ"),
+    ("Президент пригласил узбекскую сторону.", "UZ"),
+    ("Российские компании пришли на рынок.", "RU"),
+    ("Делегация прибыла в Ташкент.", "UZ"),
+    ("Кездесу Мәскеуде өтті.", "RU"),
+    ("Саммит прошёл в Бишкеке.", "KG"),
+    ("Форум в Баку открылся.", "AZ"),
+    ("Делегация посетила Пекин.", "CN"),
+    ("Сапар Бейжіңде аяқталды.", "CN"),
+    ("Türkiye and Kazakhstan signed a deal.", "TR"),
+    ("Qazaqstan men Ózbekstan kelisti.", "UZ"),
+    ("Кеңес АҚШ-тың өкілдерімен өтті.", "US"),
+])
+def test_inflected_country_forms(text, code):
+    assert code in countries(text)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Түркі мемлекеттері ұйымының саммиті Түркістан қаласында өтті.", "TR"),
+    ("Тюркские государства обсудили развитие Среднего коридора.", "TR"),
+    ("Кубанычбек Өміралиев сөз сөйледі.", "CU"),
+    ("Еуропа мен Азияны байланыстыратын жолдар.", "EU"),
+    ("Того же мнения придерживается эксперт.", "TG"),
+    ("Сауда 11,9 млрд АҚШ долларынан асты.", "US"),
+])
+def test_traps_do_not_fire(text, bad):
+    assert bad not in countries(text)
+
+
+def test_turkistan_is_home_city_and_home_is_configurable(monkeypatch):
+    a = analyze("Түркістан қаласында форум өтті.")
+    assert [(t.id, t.home) for t in a.countries] == [("KZ", True)]
+    monkeypatch.setenv("KENES_HOME_COUNTRY", "UZ")
+    a = analyze("Қазақстан мен Өзбекстан келісті.")
+    assert {t.id: t.home for t in a.countries} == {"KZ": False, "UZ": True}
+    a = analyze("Қазақстан мен Өзбекстан келісті.", home="KZ")
+    assert {t.id: t.home for t in a.countries} == {"KZ": True, "UZ": False}
+
+
+def test_spans_point_at_the_matched_text():
+    text = "Тоқаевтың Өзбекстанға сапары: ТМҰ-ның саммиті, сауда 4,3 млрд доллар."
+    a = analyze(text)
+    for tag in a.countries + a.people + a.orgs + a.sectors:
+        for (s, e) in tag.spans:
+            assert text[s:e] in tag.phrases or tag.kind == "person"
+    assert text[slice(*a.countries[0].spans[0])] == "Өзбекстанға"
+    assert {t.id for t in a.people} == {"tokayev"}
+    assert [text[slice(*s)] for s in a.orgs[0].spans] == ["ТМҰ-ның"]
+    f = a.figures[0]
+    assert text[slice(*f.span)] == f.text == "4,3 млрд доллар"
+
+
+def test_every_sector_shows_its_phrases():
+    a = analyze("Стороны обсудили торговлю, инвестиции и транспортные коридоры.")
+    ids = {t.id: t.phrases for t in a.sectors}
+    assert {"trade", "investment", "transport_logistics"} <= set(ids)
+    assert all(ids.values())
+
+
+@pytest.mark.parametrize("text,value,kind,currency,qualifier", [
+    ("товарооборот до $10 млрд к 2030 году", 1e10, "money", "USD", "up_to"),
+    ("проекты на сумму более $1,7 млрд", 1.7e9, "money", "USD", "more_than"),
+    ("сауда 4,3 млрд доллар болды", 4.3e9, "money", "USD", None),
+    ("көлемі 11,9 млрд АҚШ долларынан асты", 11.9e9, "money", "USD", "more_than"),
+    ("құны 425 млн доллар болатын", 425e6, "money", "USD", None),
+    ("айналым 30 млрд теңгеден асты", 30e9, "money", "KZT", "more_than"),
+    ("создадут свыше 15 тыс. рабочих мест", 15e3, "count", None, "more_than"),
+    ("23 мыңнан астам компания жұмыс істейді", 23e3, "count", None, "more_than"),
+    ("компаниялар саны 1 157-ге теңелді", 1157, "count", None, None),
+    ("компаниялар саны 1\u00a0157 болды", 1157, "count", None, None),
+    ("1300-ден астам бірлескен кәсіпорын", 1300, "count", None, "more_than"),
+    ("өсім 25% болды", 25, "percent", None, None),
+    ("өсім 25 пайыз болды", 25, "percent", None, None),
+    ("рост на 3,5 процента", 3.5, "percent", None, None),
+])
+def test_figures_are_normalised(text, value, kind, currency, qualifier):
+    figs = analyze(text).figures
+    assert len(figs) == 1, figs
+    f = figs[0]
+    assert f.value == pytest.approx(value)
+    assert (f.kind, f.currency, f.qualifier) == (kind, currency, qualifier)
+    assert f.sentence
+
+
+@pytest.mark.parametrize("text", [
+    "2030 жылға дейін жоспар бекітілді.",
+    "к 2030 году планируется рост.",
+    "Экономика министрлерінің 14-ші кездесуі өтті.",
+    "14-15 қараша күндері сапар жасады.",
+    "Встреча прошла 15 ноября.",
+    "9 айдың қорытындысы бойынша.",
+    "Соңғы 20 жылда (2005-2025 жж.) өсті.",
+])
+def test_years_dates_ordinals_are_not_figures(text):
+    assert analyze(text).figures == []
+
+
+def test_quotes_with_speakers():
+    text = (
+        "Экономист Расул Рысмамбетов сұхбат берді.\n"
+        "— Біз көптеген затты бірге өндіреміз және бірге сатамыз, — деді Расул Рысмамбетов.\n"
+        "— Туризм тұрғысынан бару оңайырақ болады деп ойлаймын, — дейді ол.\n"
+        "«Мемлекеттік сапардың маңызы өте жоғары болып саналады», - деді сарапшы.\n"
+    )
+    qs = analyze(text).quotes
+    assert [q.speaker_name for q in qs] == ["Расул Рысмамбетов"] * 3
+    assert qs[0].text.startswith("Біз көптеген")
+    assert text[slice(*qs[0].span)] == qs[0].text
+    ru = ("«Мною поставлена задача превращения Казахстана в цифровую страну», - сообщил Токаев. "
+          "«Для нас это братское и родственное государство», - сказал глава Казахстана. "
+          "Президент Узбекистана Шавкат Мирзиёев подчеркнул: «Наши отношения достигли "
+          "высочайшего уровня стратегического партнерства».")
+    qs = analyze(ru).quotes
+    assert [q.speaker for q in qs] == ["tokayev", "tokayev", "mirziyoyev"]
+
+
+def test_people_and_orgs_with_inflections():
+    a = analyze("Тоқаевтың ШЫҰ саммитіндегі сөзі. Токаева поддержали в ЕАЭС и ОДКБ.")
+    assert {t.id for t in a.people} == {"tokayev"}
+    assert {t.id for t in a.orgs} == {"sco", "eaeu", "csto"}
+
+
+def test_vocabulary_has_display_names():
+    v = vocabulary("country")
+    assert v["UZ"]["kk"] == "Өзбекстан" and v["UZ"]["ru"] == "Узбекистан"
+    assert vocabulary("sector")["trade"]["en"] == "Trade"
+    assert vocabulary("person")["tokayev"]["en"] == "Kassym-Jomart Tokayev"
+    assert vocabulary("org")["ots"]["en"] == "Organization of Turkic States"
+
+
+def test_user_override_adds_a_variant_and_changes_fingerprint(_private_data_dir):
+    reload_rules()
+    before = rules_fingerprint()
+    assert "UZ" not in countries("Делегация приехала из Ўзбекистона.")
+    d = _private_data_dir / "gazetteers"
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "mine.toml").write_text(
+        '[country.UZ]\nru = ["Ўзбекистон"]\n\n[sector.space]\nname_en = "Space"\n'
+        'ru = ["космос*"]\n', encoding="utf-8")
+    try:
+        reload_rules()
+        assert rules_fingerprint() != before
+        assert "UZ" in countries("Делегация приехала из Ўзбекистона.")
+        assert "space" in {t.id for t in analyze("Обсудили космос.").sectors}
+        assert "UZ" in countries("Делегация приехала в Узбекистан.")  # bundled still there
+    finally:
+        (d / "mine.toml").unlink()
+        reload_rules()
+
+
+def test_broken_user_file_is_skipped(_private_data_dir):
+    d = _private_data_dir / "gazetteers"
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "bad.toml").write_text("[country.UZ\nru = ", encoding="utf-8")
+    try:
+        from desktop.analysis import pipeline
+
+        reload_rules()
+        assert pipeline.load_errors and "bad.toml" in pipeline.load_errors[0][0]
+        assert "UZ" in countries("Визит в Узбекистан.")
+    finally:
+        (d / "bad.toml").unlink()
+        reload_rules()
