@@ -104,8 +104,9 @@ def _after_qualifier(word: str, after: dict[str, str]) -> str | None:
     w = word.lower()
     if w in after:
         return after[w]
-    for k, v in after.items():
-        if w.startswith(k) and valid_tail(w[len(k):]):
+    for k in range(min(len(w) - 1, 8), 1, -1):
+        v = after.get(w[:k])
+        if v and valid_tail(w[k:]):
             return v  # астамын, астамы
     return None
 
@@ -143,7 +144,10 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
         suf = m.group("suf") or ""
         if suf and _ORDINAL.search(suf) and suf.lstrip("-") in ("ші", "шы", "інші", "ыншы"):
             continue
-        compact = re.sub(_SP, "", raw)
+        compact = raw
+        if len(raw) > 3 and not raw[1:4].isdigit():
+            compact = raw.replace(" ", "").replace("\u00a0", "").replace("\u202f", "") \
+                .replace("\u2009", "")
         thousands = compact != raw
         try:
             value = float(compact.replace(",", "."))
