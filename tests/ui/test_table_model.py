@@ -44,3 +44,28 @@ def test_header_sort_uses_core_and_keeps_selection_on_same_article(qapp, small_c
     assert dated == sorted(dated)
     assert model.data(model.index(kept.row(), 0), ID_ROLE) == kept_id
     assert isinstance(model.positions, np.ndarray)
+
+
+def test_qt_calls_do_not_eat_references_to_none(qapp, small_catalog):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call and empty
+    data() answer, so the app aborts ("deallocating None") after minutes of use."""
+    import sys
+
+    from PySide6.QtCore import QSortFilterProxyModel  # only to call data() from C++
+
+    from desktop.ui.widgets.facets import FacetModel
+
+    model = ArticleTableModel(CatalogRows(small_catalog))
+    model.set_positions(small_catalog.filter(Filter()))
+    facets = FacetModel()
+    facets.set_entries([("UZ", "Uzbekistan", 3)])
+    before = sys.getrefcount(None)
+    for m in (model, facets):
+        proxy = QSortFilterProxyModel()
+        proxy.setSourceModel(m)
+        for _ in range(500):
+            proxy.data(proxy.index(0, 0), Qt.ItemDataRole.DecorationRole)
+            proxy.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole)
+    for _ in range(500):
+        facets.layoutChanged.emit()  # a void call
+    assert sys.getrefcount(None) >= before - 50

@@ -157,9 +157,11 @@ class FacetSection(QWidget):
         self.max_visible_rows = max_visible_rows
         self.model = FacetModel(self)
         self._serial = self._serial_at_press = 0
+        self._hidden: list[bool] = []
+        self._row_h: int | None = None
         self.model.checkedChanged.connect(self._emit)
         self.model.dataChanged.connect(lambda *a: self._refresh_rows())
-        self.model.modelReset.connect(self._refresh_rows)
+        self.model.modelReset.connect(self._model_reset)
 
         self.header = QToolButton(self)
         self.header.setCheckable(True)
@@ -236,6 +238,10 @@ class FacetSection(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         self.model.toggle(index.row())
 
+    def _model_reset(self) -> None:
+        self._hidden = []  # a reset shows every row again
+        self._refresh_rows()
+
     def _emit(self) -> None:
         self._serial += 1
         self._refresh_rows()
@@ -246,18 +252,28 @@ class FacetSection(QWidget):
         self._refresh_rows()
 
     def _refresh_rows(self) -> None:
+        """Hide values without articles (unless ticked); touch only rows that change."""
         m = self.model
-        visible = 0
-        for r, v in enumerate(m.values()):
-            hide = m.count(v) == 0 and v not in m.checked
-            self.view.setRowHidden(r, hide)
-            visible += not hide
+        values = m.values()
+        hidden = [m.count(v) == 0 and v not in m.checked for v in values]
+        if len(self._hidden) != len(hidden):
+            self._hidden = [False] * len(hidden)
+            for r, h in enumerate(hidden):
+                if h:
+                    self.view.setRowHidden(r, True)
+        else:
+            for r, (old, new) in enumerate(zip(self._hidden, hidden, strict=True)):
+                if old != new:
+                    self.view.setRowHidden(r, new)
+        self._hidden = hidden
+        visible = len(hidden) - sum(hidden)
         expanded = self.header.isChecked()
         self.view.setVisible(expanded and visible > 0)
         self.empty.setVisible(expanded and visible == 0)
-        row_h = self.view.sizeHintForRow(0) if m.rowCount() else 18
+        if self._row_h is None and m.rowCount():
+            self._row_h = max(self.view.sizeHintForRow(0), 16)
         rows = max(1, min(visible, self.max_visible_rows))
-        self.view.setFixedHeight(rows * max(row_h, 16) + 2 * self.view.frameWidth() + 2)
+        self.view.setFixedHeight(rows * (self._row_h or 18) + 2 * self.view.frameWidth() + 2)
         self._update_header()
 
     def _update_header(self) -> None:
