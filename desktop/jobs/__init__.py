@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-import threading
 
 Progress = Callable[[int, int, str], None]  # (done, total, message); total 0 = unknown
 
