@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import NetworkBlocked, ROOT
+from tests.conftest import ROOT, NetworkBlocked
 
 CORE_DIRS = ["core", "corpus", "analysis", "export", "jobs"]
 

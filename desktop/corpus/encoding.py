@@ -65,8 +65,10 @@ def _too_many_controls(count: int, length: int) -> bool:
     return count > max(4, length // 100)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes, final: bool = True) -> str | None:
     """Guess UTF-16 LE/BE for BOM-less data full of NUL/0x04 high bytes; None if neither fits."""
+    if final and len(data) % 2:  # a whole UTF-16 file has an even number of bytes
+        return None
     sample = data[: _SAMPLE & ~1]
     if len(sample) < 2:
         return None
@@ -138,7 +140,7 @@ def detect_encoding(data: bytes, *, final: bool = True) -> str:
     if ctrl:
         nul = data.count(0)
         if nul or _too_many_controls(ctrl, len(data)):
-            enc = _utf16_without_bom(data)
+            enc = _utf16_without_bom(data, final)
             if enc:
                 return enc
             if nul or _too_many_controls(ctrl, len(data)):
