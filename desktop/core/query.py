@@ -304,7 +304,9 @@ class Catalog:
         titles: np.ndarray,
         origins: np.ndarray | None = None,
         tags: Mapping[str, TagColumn] | None = None,
+        sort_keys: Mapping[str, np.ndarray] | None = None,
     ):
+        """Columns in any row order (sorted here); `sort_keys` = precomputed ranks per column."""
         ids = np.asarray(ids, dtype=np.int64)
         days = np.asarray(days, dtype=np.int32)
         n = len(ids)
@@ -321,6 +323,7 @@ class Catalog:
             titles = np.asarray(titles, dtype=object)[order]
             origins = None if origins is None else np.asarray(origins, dtype=object)[order]
             tags = {k: t.take(order) for k, t in tags.items()}
+            sort_keys = {k: np.asarray(v)[order] for k, v in (sort_keys or {}).items()}
         self.ids = ids
         self.days = days
         self._dkey = dkey
@@ -336,7 +339,8 @@ class Catalog:
         self._lookup: dict[str, dict[str, int]] = {}
         self._pair_rows: dict[str, np.ndarray] = {}
         self._bits: dict[str, np.ndarray | None] = {}
-        self._sort_keys: dict[str, np.ndarray] = {}
+        self._sort_keys: dict[str, np.ndarray] = {
+            k: np.asarray(v, dtype=np.int64) for k, v in (sort_keys or {}).items()}
         for kind in MULTI_FACETS:
             self._build_bits(kind)
 

@@ -13,12 +13,22 @@ from pathlib import Path
 import numpy as np
 
 from desktop.core.query import MULTI_FACETS, Catalog, TagColumn, iso_to_day
+from desktop.core.searchsyntax import fold
 
 SNAPSHOT_NAME = "catalog.parquet"
-FORMAT = "2"
+FORMAT = "3"
 _GEN_KEY = b"kenes.generation"
 _FMT_KEY = b"kenes.snapshot_format"
 _VOCAB_KEY = b"kenes.vocabulary"
+
+
+def title_rank(titles: list[str]) -> np.ndarray:
+    """Rank of each title in folded alphabetical order (the catalog's title sort key)."""
+    folded = [fold(t or "") for t in titles]
+    order = sorted(range(len(folded)), key=folded.__getitem__)
+    rank = np.empty(len(folded), dtype=np.int32)
+    rank[np.asarray(order, dtype=np.int64)] = np.arange(len(folded), dtype=np.int32)
+    return rank
 
 
 def build_table(rows: dict):
@@ -38,6 +48,7 @@ def build_table(rows: dict):
         "lang": pa.array(lang.codes, type=pa.int32()),
         "source": pa.array(src_codes, type=pa.int32()),
         "title": pa.array(rows["title"], type=pa.string()),
+        "title_rank": pa.array(title_rank(rows["title"]), type=pa.int32()),
         "origin": pa.array(rows["origin"], type=pa.string()),
     }
     vocab = {"lang": lang.values, "source": list(src_index)}
@@ -127,4 +138,5 @@ def catalog_from_table(table) -> Catalog:
         titles=_strings(table.column("title")),
         origins=_strings(table.column("origin")),
         tags={k: _tag_column(table.column(k), vocab[k]) for k in MULTI_FACETS},
+        sort_keys={"title": _np(table.column("title_rank"), np.int32)},
     )

@@ -223,6 +223,9 @@ def test_snapshot_fast_path_equals_sqlite_path(lib):
     f = Filter(countries=["UZ"])
     assert np.array_equal(fast.filter(f), slow.filter(f))
     assert fast.facet_counts(Filter(), "sector") == slow.facet_counts(Filter(), "sector")
+    by_title = fast.sort(fast.filter(Filter()), "title", descending=False)
+    titles = [fast.row(int(p))["title"].casefold() for p in by_title]
+    assert titles == sorted(titles)
 
 
 def test_stale_or_missing_snapshot_is_rebuilt(lib, tmp_path):
