@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.analysis.morph import valid_tail
-from desktop.analysis.rules import Rules, Scanner, Target
+from desktop.analysis.rules import Rules, Scanner
 
 _ADJ_TAILS = ("лық", "лік", "дық", "дік", "тық", "тік", "ск", "ийск", "lyq", "lik", "dyq", "dik")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -31,91 +31,115 @@ class Mention:
     phrase: str
 
 
-def scan(text: str, scanner: Scanner | None) -> list[Mention]:
-    """All rule matches of one scanner in `text`; exclusions and bad endings dropped."""
-    out: list[Mention] = []
+def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool] | None:
+    """What one matched word means: (kind, id, subtype, end in word, may take -suffix).
+
+    The word is a rule surface plus the rest of the word (its ending). Exclusions and
+    endings that are not inflections resolve to None.
+    """
+    hm = scanner.head.match(word) if scanner.head is not None else None
+    if hm is None:
+        return None
+    e = hm.end()
+    targets = scanner.lookup(hm.group())
+    tail = word[e:]
+    for t in targets:
+        if t.policy == "any":
+            end, hyph = len(word), False
+        elif tail:
+            if t.policy == "exact" or not valid_tail(tail):
+                continue
+            end, hyph = len(word), False
+        else:
+            end, hyph = e, True
+        if t.subtype == "exclude":
+            return None
+        sub = t.subtype
+        if sub == "name" and tail and tail.lower().startswith(_ADJ_TAILS):
+            sub = "adjective"  # Америкалық, қазақстандық: an adjective, not the name
+        return (t.kind, t.id, sub, end, hyph)
+    return None
+
+
+_CACHE_MAX = 200_000
+_MISSING = object()
+
+
+Hit = tuple[int, int, str, str, str, str]  # start, end, kind, id, subtype, phrase
+
+
+def scan(text: str, scanner: Scanner | None) -> list[Hit]:
+    """All rule matches of one scanner in `text`; exclusions and bad endings dropped.
+
+    Each match covers a rule surface and the rest of its word; its meaning is looked up in
+    the scanner's cache, so ending analysis runs once per distinct word form.
+    """
+    out: list[Hit] = []
     if scanner is None or not text:
         return out
     shift = 0
-    if scanner.lower and text[0].islower():
-        text, shift = " " + text, 1
-    lookup = scanner.lookup
-    letters = _LETTERS.match
     lower = scanner.lower
-    n = len(text)
+    if lower and text[0].islower():
+        text, shift = " " + text, 1
+    cache = scanner.cache
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    get = cache.get
     for m in scanner.regex.finditer(text):
         s, e = m.span()
+        word = m.group()
         if lower:
             s += 1
-            surface = m.group()[1:]
-        else:
-            if s and text[s - 1].isalnum():
-                continue
-            surface = m.group()
-        targets = lookup(surface)
-        if not targets:
+        elif s and text[s - 1].isalnum():
             continue
-        tail = ""
-        end_any = e
-        if e < n and text[e].isalpha():
-            lm = letters(text, e)
-            tail = lm.group()
-            end_any = lm.end()
-        hyph = None
-        if not tail and e < n and text[e] == "-":
+        r = get(word, _MISSING)
+        if r is _MISSING:
+            r = cache[word] = _resolve(scanner, word[1:] if lower else word)
+        if r is None:
+            continue
+        kind, id_, sub, end, hyph = r
+        end += s
+        if hyph and end == e and text[e:e + 1] == "-":
             hm = _HYPHEN_TAIL.match(text, e)
             if hm and hm.group(1).islower() and valid_tail(hm.group(1)):
-                hyph = hm.end()
-        for t in targets:
-            if t.policy == "any":
-                end = end_any
-            elif tail:
-                if t.policy == "exact" or not valid_tail(tail):
-                    continue
-                end = end_any
-            else:
-                end = hyph or e
-            if t.subtype == "exclude":
-                break
-            sub = t.subtype
-            if sub == "name" and tail and tail.lower().startswith(_ADJ_TAILS):
-                sub = "adjective"  # Америкалық, қазақстандық: an adjective, not the name
-            out.append(Mention(t.kind, t.id, sub, (s - shift, end - shift), text[s:end]))
-            break
+                end = hm.end()
+        out.append((s - shift, end - shift, kind, id_, sub, text[s:end]))
     return out
 
 
-def scan_all(text: str, scanners) -> list[Mention]:
+def scan_all(text: str, scanners) -> list[Hit]:
     """Matches of several scanners, in text order."""
-    out: list[Mention] = []
+    out: list[Hit] = []
     for sc in scanners:
         out += scan(text, sc)
-    out.sort(key=lambda m: m.span)
-    kept: list[Mention] = []
+    if len(scanners) < 2 or len(out) < 2:
+        return out
+    out.sort()
+    kept: list[Hit] = []
     last: dict[tuple[str, str], int] = {}
-    for m in out:  # the two scans may both see one phrase ("Консультативтік кездесуіне")
-        key = (m.kind, m.id)
-        if last.get(key, -1) > m.span[0]:
+    for h in out:  # the two scans may both see one phrase ("Консультативтік кездесуіне")
+        key = (h[2], h[3])
+        if last.get(key, -1) > h[0]:
             continue
-        last[key] = m.span[1]
-        kept.append(m)
+        last[key] = h[1]
+        kept.append(h)
     return kept
 
 
-def titled_people(text: str, titles: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+def titled_people(text: str, titles: list[Hit], taken: list[Hit]) -> list[Hit]:
     """People introduced by a title word ("сарапшы Расул Рысмамбетов"), not in the gazetteer."""
-    out: list[Mention] = []
+    out: list[Hit] = []
     for t in titles:
-        m = _PERSON_AFTER_TITLE.match(text, t.span[1])
+        m = _PERSON_AFTER_TITLE.match(text, t[1])
         if not m:
             continue
         s, e = m.start(1), m.end(2)
-        if any(a < e and s < b for a, b in taken):
+        if any(h[0] < e and s < h[1] for h in taken):
             continue
         surname = normalise_surname(m.group(2))
         name = f"{m.group(1)} {surname}"
         pid = slug(name)
-        out.append(Mention("person", pid, "titled", (s, e), name))
+        out.append((s, e, "person", pid, "titled", name))
         pos = e
         while len(surname) >= 4:  # later mentions by surname: "— деді Рысмамбетов"
             i = text.find(surname, pos)
@@ -127,7 +151,7 @@ def titled_people(text: str, titles: list[Mention], taken: list[tuple[int, int]]
                 j = lm.end()
             if (not i or not text[i - 1].isalpha()) and valid_tail(text[i + len(surname):j]):
                 first = text.rfind(m.group(1), max(0, i - len(m.group(1)) - 2), i)
-                out.append(Mention("person", pid, "titled", (first if first >= 0 else i, j), name))
+                out.append((first if first >= 0 else i, j, "person", pid, "titled", name))
             pos = j
     return out
 
@@ -164,15 +188,21 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", translit(name)).strip("-")
 
 
+def entity_hits(text: str, rules: Rules) -> list[Hit]:
+    """Every rule match in `text` as (start, end, kind, id, subtype, phrase) tuples."""
+    hits = scan_all(text, (rules.cap_scan, rules.low_scan))
+    titles = [h for h in hits if h[2] == "title"]
+    if titles:
+        hits = [h for h in hits if h[2] != "title"]
+        hits += titled_people(text, titles, hits)
+    return hits
+
+
+def mention(h: Hit) -> Mention:
+    """A hit tuple as a Mention object."""
+    return Mention(h[2], h[3], h[4], (h[0], h[1]), h[5])
+
+
 def entity_mentions(text: str, rules: Rules) -> list[Mention]:
     """Every rule match in `text`: countries, people (gazetteer + titled), orgs, sectors."""
-    ms = scan_all(text, (rules.cap_scan, rules.low_scan))
-    titles = [m for m in ms if m.kind == "title"]
-    ms = [m for m in ms if m.kind != "title"]
-    if titles:
-        ms += titled_people(text, titles, [m.span for m in ms])
-    return ms
-
-
-def target_of(t: Target) -> tuple[str, str]:
-    return t.kind, t.id
+    return [mention(h) for h in entity_hits(text, rules)]

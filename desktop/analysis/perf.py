@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.analysis.entities import entity_mentions
+from desktop.analysis.entities import entity_hits, mention
 from desktop.analysis.figures import extract_figures
 from desktop.analysis.language import detect_language
 from desktop.analysis.pipeline import _figure_rules, _fold_yo, analyze, rules
@@ -48,12 +48,12 @@ def bench_stages(texts: list[str], repeat: int = 100) -> dict[str, float]:
     """µs per text of each analysis stage on its own (best of three runs)."""
     r = rules()
     fr = _figure_rules()
-    people = {t: [m for m in entity_mentions(_fold_yo(t), r) if m.kind == "person"]
+    people = {t: [mention(h) for h in entity_hits(_fold_yo(t), r) if h[2] == "person"]
               for t in texts}
     roles = (r.role_scan, r.role_low_scan)
     return {
         "language": _best_us(detect_language, texts, repeat),
-        "entities": _best_us(lambda t: entity_mentions(_fold_yo(t), r), texts, repeat),
+        "entities": _best_us(lambda t: entity_hits(_fold_yo(t), r), texts, repeat),
         "figures": _best_us(lambda t: extract_figures(t, fr), texts, repeat),
         "quotes": _best_us(lambda t: extract_quotes(t, people[t], roles), texts, repeat),
         "total": _best_us(analyze, texts, repeat),

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from desktop import paths
-from desktop.analysis.entities import Mention, entity_mentions
+from desktop.analysis.entities import Hit, entity_hits, mention
 from desktop.analysis.figures import FigureRules, compile_figures, extract_figures
 from desktop.analysis.language import detect_language
 from desktop.analysis.model import Analysis, Tag
@@ -83,21 +83,26 @@ def vocabulary(kind: str) -> dict[str, dict[str, str]]:
     return out
 
 
-def _tags(mentions: list[Mention], kind: str, r: Rules, home: str = "") -> list[Tag]:
-    tags: dict[str, Tag] = {}
-    for m in mentions:
-        if m.kind != kind:
+_TAG_KINDS = ("country", "sector", "person", "org")
+
+
+def _tags(hits: list[Hit], r: Rules, home: str) -> dict[str, list[Tag]]:
+    """Group hits into one Tag per (kind, id), in order of first mention."""
+    by: dict[str, dict[str, Tag]] = {k: {} for k in _TAG_KINDS}
+    names = r.display_names
+    for s, e, kind, id_, _sub, phrase in hits:
+        tags = by.get(kind)
+        if tags is None:
             continue
-        t = tags.get(m.id)
+        t = tags.get(id_)
         if t is None:
-            e = r.entries.get((kind, m.id))
-            name = (e.names.get("en") if e else None) or m.phrase
-            t = tags[m.id] = Tag(kind=kind, id=m.id, name=name, home=(kind == "country"
-                                                                        and m.id == home))
-        t.spans.append(m.span)
-        if m.phrase not in t.phrases:
-            t.phrases.append(m.phrase)
-    return list(tags.values())
+            tags[id_] = Tag(kind, id_, names.get((kind, id_)) or phrase, [(s, e)], [phrase],
+                            kind == "country" and id_ == home)
+            continue
+        t.spans.append((s, e))
+        if phrase not in t.phrases:
+            t.phrases.append(phrase)
+    return {k: list(v.values()) for k, v in by.items()}
 
 
 def _fold_yo(text: str) -> str:
@@ -116,24 +121,23 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
     lang = lang or detect_language(text)
     home = home_country(home)
     scan_text = _fold_yo(text)
-    ents = entity_mentions(scan_text, r)
-    countries = _tags(ents, "country", r, home)
+    hits = entity_hits(scan_text, r)
+    if scan_text is not text:  # people as written (ё kept); other phrases stay folded
+        hits = [(h[0], h[1], h[2], h[3], h[4], text[h[0]:h[1]])
+                if h[2] == "person" and h[4] != "titled" else h for h in hits]
+    tags = _tags(hits, r, home)
+    countries = tags["country"]
     countries.sort(key=lambda t: (not t.home, t.spans[0][0]))
-    sectors = []
-    for t in _tags(ents, "sector", r):
-        e = r.entries.get(("sector", t.id))
-        if len(t.spans) >= (e.min_hits if e else 1):
-            sectors.append(t)
+    min_hits = r.min_hits
+    sectors = [t for t in tags["sector"] if len(t.spans) >= min_hits.get(t.id, 1)]
     sectors.sort(key=lambda t: -len(t.spans))
-    people_m = [m for m in ents if m.kind == "person"]
-    for m in people_m:  # phrases as written, spans on the original text
-        m.phrase = text[m.span[0]:m.span[1]] if m.subtype != "titled" else m.phrase
+    people_m = [mention(h) for h in hits if h[2] == "person"]
     return Analysis(
         lang=lang,
         countries=countries,
         sectors=sectors,
-        people=_tags(people_m, "person", r),
-        orgs=_tags(ents, "org", r),
+        people=tags["person"],
+        orgs=tags["org"],
         figures=extract_figures(text, fr),
         quotes=extract_quotes(text, people_m, (r.role_scan, r.role_low_scan)),
     )

@@ -91,8 +91,8 @@ class _Speakers:
         return None
 
     def _role_in(self, a: int, b: int) -> str | None:
-        for m in scan_all(self.text[a:b], self.role_scan):
-            return m.id
+        for h in scan_all(self.text[a:b], self.role_scan):
+            return h[3]
         return None
 
     def after(self, a: int) -> tuple[str | None, str | None]:

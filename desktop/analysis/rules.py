@@ -26,6 +26,7 @@ TYPED_LISTS = {"cities": "city", "adjectives": "adjective", "exclude": "exclude"
 WILD = "\x00"
 SPACE_RE = "[ \u00a0\u202f\t]+"
 LETTERS_RE = "[^\\W\\d_]*"
+WORD_REST_RE = "[^\\W\\d_]*"  # the ending after a surface: the rest of the word
 
 
 @dataclass
@@ -53,12 +54,19 @@ class Target:
 
 @dataclass
 class Scanner:
-    """One compiled alternation plus the table from surface form to targets."""
+    """One compiled alternation plus the table from surface form to targets.
+
+    `regex` matches a rule surface plus the rest of its word (the ending); `head` matches
+    the surface alone, to split a word the first time it is seen. `cache` maps each matched
+    word to its resolution so endings are analysed once per distinct form, not per match.
+    """
 
     regex: re.Pattern[str]
     table: dict[str, tuple[Target, ...]]
     wild: list[tuple[re.Pattern[str], tuple[Target, ...]]]
     lower: bool = False  # matches include the separator before the word
+    head: re.Pattern[str] | None = None
+    cache: dict = field(default_factory=dict, repr=False)
 
     def lookup(self, surface: str) -> tuple[Target, ...]:
         """Targets of a matched surface (whitespace-normalised), wildcard patterns last."""
@@ -86,6 +94,8 @@ class Rules:
     low_scan: Scanner | None = None  # surfaces starting with a lowercase letter
     role_scan: Scanner | None = None
     role_low_scan: Scanner | None = None
+    display_names: dict[tuple[str, str], str] = field(default_factory=dict)  # English names
+    min_hits: dict[str, int] = field(default_factory=dict)  # sector id -> minimum hits
 
     def of_kind(self, kind: str) -> list[Entry]:
         return [e for (k, _i), e in self.entries.items() if k == kind]
@@ -180,8 +190,10 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
         return None
     words.sort(key=lambda w: (-len(w), w))
     body = trie_regex(words)
+    head = re.compile(body)
+    body = "(?:" + body + ")" + WORD_REST_RE
     if lower:
-        body = "[" + re.escape(SEPARATORS) + "](?:" + body + ")"
+        body = "[" + re.escape(SEPARATORS) + "]" + body
     rx = re.compile(body)
     wild_list = [
         (re.compile(SPACE_RE.join(
@@ -193,7 +205,7 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
         return tuple(sorted(ts, key=lambda t: t.subtype != "exclude"))  # exclusions win
 
     wild_list = [(rx_, order(list(ts))) for rx_, ts in wild_list]
-    return Scanner(rx, {k: order(v) for k, v in table.items()}, wild_list, lower)
+    return Scanner(rx, {k: order(v) for k, v in table.items()}, wild_list, lower, head)
 
 
 def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
@@ -233,6 +245,8 @@ def compile_rules(rules: Rules) -> Rules:
     role_low = _compile(roles, lower=True)
     rules.role_scan = role_all
     rules.role_low_scan = role_low
+    rules.display_names = {k: e.names["en"] for k, e in rules.entries.items() if e.names.get("en")}
+    rules.min_hits = {e.id: e.min_hits for e in rules.of_kind("sector")}
     return rules
 
 
