@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from desktop.analysis.model import Figure
 from desktop.analysis.morph import valid_tail
@@ -21,6 +22,34 @@ _KK_SUFFIX = (
 _ORDINAL = re.compile(r"(?:ші|шы|інші|ыншы|й|го|му|м|я|е|ой|ого|th|st|nd|rd)$")
 _WORD = re.compile(r"[^\W\d_][^\W\d_\-]*")
 _WS = re.compile(_SP + "*")
+_NEXT = re.compile(_SP + r"*([^\W\d_][^\W\d_\-]*)")  # the next word after spaces
+
+
+class _WordInfo(NamedTuple):
+    low: str
+    percent: bool  # "пайыз", "процентов"
+    currency: str | None  # ISO code of a currency word ("доллар", "теңгеден")
+    multi: tuple[tuple[str, str], ...]  # multi-word currencies starting with this word
+    after: str | None  # qualifier written after the number ("астам", "свыше")
+    skip: bool  # a date or duration word ("жылы", "ноября")
+    verb: bool  # a verb ending: not a counted noun
+    adj: bool  # an adjective ending: the counted noun follows
+    upper: bool  # starts with a capital: not a unit
+
+
+def _word_info(word: str, fr: FigureRules) -> _WordInfo:
+    low = word.lower()
+    currency = None
+    for k in range(min(len(low), 8), 1, -1):
+        currency = fr.words.get(low[:k])
+        if currency:
+            break
+    return _WordInfo(
+        low, low.startswith(fr.percent), currency or None,
+        tuple((k[1], c) for k, c in fr.multi if low == k[0]),
+        _after_qualifier(word, fr.after), _is_skip(word, fr.skip),
+        low.endswith(_VERB_END), low.endswith(_ADJ_END), word[0].isupper(),
+    )
 
 
 @dataclass
@@ -35,6 +64,16 @@ class FigureRules:
     symbols: frozenset[str] = frozenset("$")
     words: dict[str, str] = field(default_factory=dict)  # lowercase currency stem -> ISO
     multi: list[tuple[tuple[str, str], str]] = field(default_factory=list)
+    cache: dict[str, _WordInfo] = field(default_factory=dict, repr=False)
+
+    def info(self, word: str) -> _WordInfo:
+        """What a word next to a number can be (percent, currency, qualifier…), cached."""
+        wi = self.cache.get(word)
+        if wi is None:
+            if len(self.cache) > 100_000:
+                self.cache.clear()
+            wi = self.cache[word] = _word_info(word, self)
+        return wi
 
 
 def compile_figures(cfg: dict) -> FigureRules:
@@ -50,7 +89,7 @@ def compile_figures(cfg: dict) -> FigureRules:
     sym = "".join(re.escape(k) for k, _ in currencies if len(k) == 1 and not k.isalnum())
     scale_alt = "|".join(re.escape(k) for k, _ in scales) or "(?!)"
     rx = re.compile(
-        rf"(?P<num>\d(?:\d{{0,2}}(?:{_SP}\d{{3}})+(?:,\d+)?|\d*(?:[.,]\d+)?))"
+        rf"(?P<num>[0-9](?:[0-9]{{0,2}}(?:{_SP}[0-9]{{3}})+(?:,[0-9]+)?|[0-9]*(?:[.,][0-9]+)?))"
         rf"(?P<suf>-?(?:{_KK_SUFFIX})(?![^\W\d_]))?"
         rf"(?P<pct>{_SP}?%)?"
         rf"(?:{_SP}?(?P<scale>(?:{scale_alt})[^\W\d_]*\.?))?"
@@ -63,13 +102,28 @@ def compile_figures(cfg: dict) -> FigureRules:
                        [((k.split()[0].lower(), k.lower()), c) for k, c in currencies if " " in k])
 
 
+_SENT_WINDOW = 400
+_SENT_END = re.compile("[.!?] |\n")
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start),
-            text.rfind("\n", 0, start))
+    """The sentence around text[start:end] (". ", "! ", "? " or a line break end it).
+
+    The start is searched backwards in a window first (a hit there is also the nearest in
+    the whole text); the end is one regex search that stops at the first boundary.
+    """
+    lo = max(0, start - _SENT_WINDOW)
+    a = text.rfind(". ", lo, start)
+    for sep in ("! ", "? ", "\n"):
+        i = text.rfind(sep, a if a > lo else lo, start)
+        if i > a:
+            a = i
+    if a < 0 and lo:
+        a = max(text.rfind(". ", 0, lo + 1), text.rfind("! ", 0, lo + 1),
+                text.rfind("? ", 0, lo + 1), text.rfind("\n", 0, lo + 1))
     a = 0 if a < 0 else a + 1
-    cands = [i for i in (text.find(". ", end), text.find("! ", end), text.find("? ", end),
-                         text.find("\n", end)) if i >= 0]
-    b = min(cands) + 1 if cands else len(text)
+    m = _SENT_END.search(text, end)
+    b = m.start() + 1 if m else len(text)
     return text[a:b].strip()
 
 
@@ -123,14 +177,23 @@ def _is_skip(word: str, skip: frozenset[str]) -> bool:
 
 
 def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
-    """Every key figure in `text`, in order, with spans into `text`."""
+    """Every key figure in `text`, in order, with spans into `text`.
+
+    Per number only a few regex calls run; what each neighbouring word can be (currency,
+    percent, qualifier, date word…) is looked up in a per-word cache.
+    """
     out: list[Figure] = []
+    if not any(d in text for d in "0123456789"):
+        return out
+    symbols = fr.symbols
+    info = fr.info
+    nxt_word = _NEXT.match
     for m in fr.regex.finditer(text):
         s, e = m.span()
         pre = None
-        if s and text[s - 1] in fr.symbols:  # "$10 млрд" (the symbol starts the figure)
+        if s and text[s - 1] in symbols:  # "$10 млрд" (the symbol starts the figure)
             pre, s = text[s - 1], s - 1
-        elif s > 1 and text[s - 1] in " \u00a0" and text[s - 2] in fr.symbols:
+        elif s > 1 and text[s - 1] in " \u00a0" and text[s - 2] in symbols:
             pre, s = text[s - 2], s - 2
         prev = text[s - 1] if s else " "
         if prev.isalnum() or prev in "№#" or (prev in "-./:" and s >= 2 and text[s - 2].isalnum()):
@@ -140,8 +203,7 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             continue  # 15.03.2025, 10:30
         if nxt[:1] == "-" and nxt[1:2].isdigit():
             continue  # 14-15 қараша, 2005-2025
-        raw = m.group("num")
-        suf = m.group("suf") or ""
+        raw, suf, pct, scale_word = m.group("num", "suf", "pct", "scale")
         if suf and _ORDINAL.search(suf) and suf.lstrip("-") in ("ші", "шы", "інші", "ыншы"):
             continue
         compact = raw
@@ -153,8 +215,7 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             value = float(compact.replace(",", "."))
         except ValueError:
             continue
-        pct = bool(m.group("pct"))
-        scale_word = m.group("scale") or ""
+        pct = bool(pct)
         mult = 1.0
         if scale_word:
             sw = scale_word.lower()
@@ -165,51 +226,55 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
         currency = None
         if pre:
             currency = next((c for k, c in fr.currencies if k == pre), None)
-        end = e
+        end = at = e
         # currency / percent word after the number or scale
-        word, ws, we = _next_word(text, end)
-        if not pct and word:
-            low = word.lower()
-            if low.startswith(fr.percent):
-                pct, end = True, we
-                word, ws, we = _next_word(text, end)
-        if currency is None and not pct and word:
-            low = word.lower()
-            for k, c in fr.multi:  # "АҚШ доллары"
-                if low == k[0] and text[ws:ws + len(k[1]) + 1].lower().replace("\u00a0", " ") \
-                        .startswith(k[1]):
-                    after = _WORD.match(text, ws + len(k[1]))
+        nw = nxt_word(text, end)
+        wi = info(nw.group(1)) if nw else None
+        if not pct and wi is not None and wi.percent:
+            pct, end = True, nw.end()
+            nw = nxt_word(text, end)
+            wi = info(nw.group(1)) if nw else None
+            at = end
+        if currency is None and not pct and wi is not None:
+            ws = nw.start(1)
+            for k, c in wi.multi:  # "АҚШ доллары"
+                if text[ws:ws + len(k) + 1].lower().replace("\u00a0", " ").startswith(k):
+                    after = _WORD.match(text, ws + len(k))
                     currency = c
-                    end = after.end() if after else ws + len(k[1])
+                    end = after.end() if after else ws + len(k)
                     break
             else:
-                for k in range(min(len(low), 8), 1, -1):
-                    c = fr.words.get(low[:k])
-                    if c:
-                        currency, end = c, we
-                        break
+                if wi.currency:
+                    currency, end = wi.currency, nw.end()
+            if end != at:
+                nw = nxt_word(text, end)
+                wi = info(nw.group(1)) if nw else None
+                at = end
         if currency is None and not pct and text[end:end + 1] in ("$", "€", "₸", "£", "₽"):
             currency = next((c for k, c in fr.currencies if k == text[end]), None)
             end += 1
-        qualifier = fr.before.get(_prev_word(text, s))
-        word, ws, we = _next_word(text, end)
-        aq = _after_qualifier(word, fr.after) if word else None
-        if aq:
-            qualifier = qualifier or aq
-            end = we
-            word, ws, we = _next_word(text, end)
+            nw = nxt_word(text, end)
+            wi = info(nw.group(1)) if nw else None
+        qualifier = fr.before.get(_prev_word(text, s)) if s else None
+        if wi is not None and wi.after:
+            qualifier = qualifier or wi.after
+            end = nw.end()
+            nw = nxt_word(text, end)
+            wi = info(nw.group(1)) if nw else None
         unit = None
         kind = "percent" if pct else "money" if currency else "count"
-        if kind == "count" and word and not word[0].isupper():
-            if _is_skip(word, fr.skip):
+        if kind == "count" and wi is not None and not wi.upper:
+            if wi.skip:
                 if not scale_word:
                     continue  # a date or a duration: "9 айдың", "15 ноября"
-            elif not word.lower().endswith(_VERB_END):
-                unit, end = word, we
-                if word.lower().endswith(_ADJ_END):
-                    w2, _s2, e2 = _next_word(text, we)
-                    if w2 and not w2[0].isupper() and not _is_skip(w2, fr.skip):
-                        unit, end = text[ws:e2], e2
+            elif not wi.verb:
+                unit, end = nw.group(1), nw.end()
+                if wi.adj:
+                    n2 = nxt_word(text, end)
+                    if n2 is not None:
+                        w2 = info(n2.group(1))
+                        if not w2.upper and not w2.skip:
+                            unit, end = text[nw.start(1):n2.end()], n2.end()
         if kind == "count" and not scale_word and not unit and not thousands:
             continue  # a bare number: list item, age, score…
         if (kind == "count" and not scale_word and not thousands and 1900 <= value <= 2100
