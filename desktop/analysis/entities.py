@@ -7,6 +7,7 @@ each match are checked here, in Python, which is far cheaper than a leading \\b.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from desktop.analysis.morph import valid_tail
@@ -85,9 +86,13 @@ def scan(text: str, scanner: Scanner | None) -> list[Hit]:
     if len(cache) > _CACHE_MAX:
         cache.clear()
     get = cache.get
-    for m in scanner.regex.finditer(text):
-        s, e = m.span()
-        word = m.group()
+    find = text.find
+    pos = 0
+    # findall (strings only, no match objects) + find: the leftmost occurrence of a matched
+    # string at or after the previous match is that match (an earlier one would have matched)
+    for word in scanner.regex.findall(text):
+        s = find(word, pos)
+        pos = e = s + len(word)
         if lower:
             s += 1
         elif s and text[s - 1].isalnum():
@@ -116,12 +121,12 @@ def scan_all(text: str, scanners) -> list[Hit]:
         return out
     out.sort()
     kept: list[Hit] = []
-    last: dict[tuple[str, str], int] = {}
+    maxend = -1
     for h in out:  # the two scans may both see one phrase ("Консультативтік кездесуіне")
-        key = (h[2], h[3])
-        if last.get(key, -1) > h[0]:
-            continue
-        last[key] = h[1]
+        if h[0] < maxend and any(k[1] > h[0] and k[3] == h[3] and k[2] == h[2] for k in kept):
+            continue  # inside an earlier hit with the same kind and id
+        if h[1] > maxend:
+            maxend = h[1]
         kept.append(h)
     return kept
 
@@ -129,12 +134,18 @@ def scan_all(text: str, scanners) -> list[Hit]:
 def titled_people(text: str, titles: list[Hit], taken: list[Hit]) -> list[Hit]:
     """People introduced by a title word ("сарапшы Расул Рысмамбетов"), not in the gazetteer."""
     out: list[Hit] = []
+    starts: list[int] = []
+    maxends: list[int] = []  # maxends[i]: the furthest end among taken[:i + 1]
+    for h in taken:  # taken is sorted by start
+        starts.append(h[0])
+        maxends.append(h[1] if not maxends or h[1] > maxends[-1] else maxends[-1])
     for t in titles:
         m = _PERSON_AFTER_TITLE.match(text, t[1])
         if not m:
             continue
         s, e = m.start(1), m.end(2)
-        if any(h[0] < e and s < h[1] for h in taken):
+        i = bisect_left(starts, e)  # taken[:i] start before e; one of them overlaps if
+        if i and maxends[i - 1] > s:  # the furthest end among them passes s
             continue
         surname = normalise_surname(m.group(2))
         name = f"{m.group(1)} {surname}"

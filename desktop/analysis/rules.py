@@ -130,11 +130,26 @@ def _esc(ch: str) -> str:
     return re.escape(ch)
 
 
+# Letters by rough frequency in Kazakh and Russian news: alternatives are tried in this
+# order, so a frequent letter is found after fewer failed comparisons.
+LETTER_ORDER = "аеоиынтрлсқкдмзіубжпвшғгүяңөйұәчхьцюфщэһъё"
+_RANK = {ch: i for i, ch in enumerate(LETTER_ORDER)}
+
+
+def _rank(key: str) -> tuple[int, int, int, str]:
+    """Sort key of trie siblings: wildcard and space first (as before), then by frequency."""
+    if key in (WILD, " "):
+        return (0, 0, 0, key)
+    low = key.lower()
+    return (1, key != low, _RANK.get(low, len(_RANK)), key)
+
+
 def trie_regex(words: list[str]) -> str:
     """One alternation shaped as a prefix trie; longer continuations are tried first.
 
     The first level is a plain alternation of literals so that the regex engine can skip,
-    in C, every position whose character starts no pattern.
+    in C, every position whose character starts no pattern. Sibling branches start with
+    different characters, so their order only changes speed: frequent letters go first.
     """
     trie: dict = {}
     for w in words:
@@ -145,7 +160,7 @@ def trie_regex(words: list[str]) -> str:
 
     def build(node: dict, top: bool = False) -> str:
         end = "" in node
-        keys = sorted(k for k in node if k)
+        keys = sorted((k for k in node if k), key=_rank)
         if not keys:
             return ""
         singles = [] if top else [
@@ -192,8 +207,9 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
     body = trie_regex(words)
     head = re.compile(body)
     body = "(?:" + body + ")" + WORD_REST_RE
-    if lower:
-        body = "[" + re.escape(SEPARATORS) + "]" + body
+    if lower:  # the lookahead skips, in C, words whose first letter starts no pattern
+        firsts = "".join(sorted({w[0] for w in words}))
+        body = "[" + re.escape(SEPARATORS) + "](?=[" + re.escape(firsts) + "])" + body
     rx = re.compile(body)
     wild_list = [
         (re.compile(SPACE_RE.join(
