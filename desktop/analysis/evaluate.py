@@ -3,11 +3,13 @@
 Seeds (`../shared/fixtures/seeds-expected.json`): countries, must_not, sectors, figures,
 people, organisations, quote speakers, trap sentences. KazNERD (`../shared/data/kaznerd-dev`):
 recall and precision of country names among GPE entities (method in docs/rules.md).
-Writes `eval.json` (or the path given) and prints the misses so rules can be improved.
+Prints the table and the misses so rules can be improved; `--json PATH` also writes every
+count and miss as JSON (nothing is written by default, so `make eval` leaves no files).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter, defaultdict
@@ -217,7 +219,7 @@ def eval_kaznerd(path: Path) -> dict:
 
 
 def run(out: Path | None = None) -> dict:
-    """Run every evaluation whose data is present; print the table; write JSON."""
+    """Run every evaluation whose data is present; print the table; write JSON to `out`."""
     result: dict = {}
     rows: list[tuple[str, float, str, bool]] = []
     fixture = SHARED / "fixtures" / "seeds-expected.json"
@@ -276,15 +278,22 @@ def run(out: Path | None = None) -> dict:
             print(f"  kaznerd miss {cc} {phrase!r}: {sent[:100]}")
         for cc, phrase, sent in k["false_positives"]:
             print(f"  kaznerd false positive {cc} {phrase!r}: {sent[:100]}")
-    out = out or Path.cwd() / "eval.json"
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(_("Written: {path}").format(path=out))
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(_("Written: {path}").format(path=out))
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    res = run(Path(argv[0]) if argv else None)
+    """`python -m desktop.analysis.evaluate [--json PATH]`; exit 1 when a target is missed."""
+    parser = argparse.ArgumentParser(
+        prog="python -m desktop.analysis.evaluate",
+        description=_("Accuracy of countries, sectors, figures and quotes on the shared data."))
+    parser.add_argument("--json", metavar="PATH", type=Path, default=None,
+                        help=_("also write every count and miss as JSON to PATH"))
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    res = run(args.json)
     return 0 if all(r["ok"] for r in res.get("table", [])) else 1
 
 
