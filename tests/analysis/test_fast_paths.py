@@ -110,3 +110,12 @@ def test_evaluate_writes_json_only_where_asked(tmp_path, monkeypatch, capsys):
 def test_degenerate_texts(text):
     a = analyze(text)
     assert not (a.countries or a.people or a.orgs)
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\t", "  "])
+def test_multiword_names_match_across_any_space(space):
+    text = f"Делегация Қырғыз{space}Республикасының өкілдері келді. Халықаралық форум өтті."
+    a = analyze(text)
+    kg = [t for t in a.countries if t.id == "KG"]
+    assert kg and [text[s:e] for s, e in kg[0].spans] == [f"Қырғыз{space}Республикасының"]
+    assert "diplomacy" in {t.id for t in a.sectors}  # a capitalised term after it still counts
