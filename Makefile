@@ -47,8 +47,14 @@ bench: setup
 eval: setup
 	$(BIN)/python -m desktop.analysis.evaluate
 
+# README screenshots, made by the app itself from the bundled sample.
 screenshots: setup
-	$(BIN)/python -m bench.screenshots
+	rm -rf .bench/shots-lib && mkdir -p docs/screenshots
+	$(BIN)/kenes import resources/sample --library .bench/shots-lib >/dev/null
+	$(BIN)/kenes --library .bench/shots-lib --query "country:UZ from:2025-11-01" --select 2 \
+	  --screenshot docs/screenshots/window.png
+	$(BIN)/kenes --library .bench/shots-lib --lang kk --query "sector:trade" --select 5 \
+	  --screenshot docs/screenshots/window-kk.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache i18n/*/LC_MESSAGES

@@ -54,37 +54,45 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("search", help=_("search and filter the library"))
     s.add_argument("text", nargs="?", default="", metavar="TEXT",
                    help=_("full-text query; a trailing * matches prefixes"))
-    s.add_argument("--country", action="append", default=[], metavar="CC")
+    s.add_argument("--country", action="append", default=[], metavar="CC",
+                   help=_("country named in the article, ISO code (repeat for any of several)"))
     s.add_argument("--partner", action="append", default=[], metavar="CC",
                    help=_("partner country (any country other than home)"))
-    s.add_argument("--sector", action="append", default=[], metavar="ID")
-    s.add_argument("--person", action="append", default=[], metavar="ID")
-    s.add_argument("--org", action="append", default=[], metavar="ID")
-    s.add_argument("--lang", dest="article_lang", choices=["kk", "ru", "other"])
-    s.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    s.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    s.add_argument("--source", action="append", default=[], metavar="S")
+    s.add_argument("--sector", action="append", default=[], metavar="ID",
+                   help=_("sector id, e.g. trade, energy, transport_logistics"))
+    s.add_argument("--person", action="append", default=[], metavar="ID",
+                   help=_("person id, e.g. tokayev"))
+    s.add_argument("--org", action="append", default=[], metavar="ID",
+                   help=_("organisation id, e.g. ots, eaeu, sco"))
+    s.add_argument("--lang", dest="article_lang", choices=["kk", "ru", "other"],
+                   help=_("article language"))
+    s.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                   help=_("published on or after this date"))
+    s.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                   help=_("published on or before this date"))
+    s.add_argument("--source", action="append", default=[], metavar="S",
+                   help=_("outlet, e.g. Kazinform (repeat for any of several)"))
     s.add_argument("--limit", type=int, default=0, help=_("at most this many results"))
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     _library_opt(s)
 
     s = sub.add_parser("show", help=_("show one article with everything known about it"))
     s.add_argument("id", type=int, metavar="ID")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     _library_opt(s)
 
     s = sub.add_parser("info", help=_("counts per language, source and year"))
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     _library_opt(s)
 
     s = sub.add_parser("analyze", help=_("analyse one text without importing it"))
     s.add_argument("file", nargs="?", default="-", metavar="FILE|-")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     s.add_argument("--lang", dest="text_lang", choices=["kk", "ru", "other"],
                    help=_("language of the text (default: detected)"))
 
     s = sub.add_parser("retag", help=_("re-apply the tagging rules to the whole library"))
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     _library_opt(s)
     return p
 
