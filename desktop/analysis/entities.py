@@ -132,14 +132,27 @@ def scan_all(text: str, scanners) -> list[Hit]:
 
 
 def titled_people(text: str, titles: list[Hit], taken: list[Hit]) -> list[Hit]:
-    """People introduced by a title word ("сарапшы Расул Рысмамбетов"), not in the gazetteer."""
+    """People introduced by a title word ("сарапшы Расул Рысмамбетов"), not in the gazetteer.
+
+    `titles` and `taken` are sorted by start; a title inside an earlier title ("министр" in
+    "Премьер-министр") is skipped, and a name overlapping any other hit is not a new person.
+    """
     out: list[Hit] = []
     starts: list[int] = []
     maxends: list[int] = []  # maxends[i]: the furthest end among taken[:i + 1]
-    for h in taken:  # taken is sorted by start
+    furthest = -1
+    for h in taken:
+        if h[2] == "title":
+            continue
         starts.append(h[0])
-        maxends.append(h[1] if not maxends or h[1] > maxends[-1] else maxends[-1])
+        if h[1] > furthest:
+            furthest = h[1]
+        maxends.append(furthest)
+    last_title_end = -1
     for t in titles:
+        if t[0] < last_title_end:
+            continue
+        last_title_end = t[1]
         m = _PERSON_AFTER_TITLE.match(text, t[1])
         if not m:
             continue
@@ -199,13 +212,23 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", translit(name)).strip("-")
 
 
-def entity_hits(text: str, rules: Rules) -> list[Hit]:
-    """Every rule match in `text` as (start, end, kind, id, subtype, phrase) tuples."""
-    hits = scan_all(text, (rules.cap_scan, rules.low_scan))
+def entity_hits(text: str, rules: Rules, dedup: bool = True) -> list[Hit]:
+    """Every rule match in `text` as (start, end, kind, id, subtype, phrase) tuples.
+
+    Gazetteer hits come sorted by start, titled people after them. With `dedup=False` a hit
+    inside an earlier hit with the same kind and id (both scans can see one phrase) is
+    left in, for callers that drop it themselves while grouping (the pipeline does).
+    """
+    if dedup:
+        hits = scan_all(text, (rules.cap_scan, rules.low_scan))
+    else:
+        hits = scan(text, rules.cap_scan) + scan(text, rules.low_scan)
+        hits.sort()
     titles = [h for h in hits if h[2] == "title"]
     if titles:
+        people = titled_people(text, titles, hits)
         hits = [h for h in hits if h[2] != "title"]
-        hits += titled_people(text, titles, hits)
+        hits += people
     return hits
 
 

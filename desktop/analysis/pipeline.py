@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from desktop import paths
-from desktop.analysis.entities import Hit, entity_hits, mention
+from desktop.analysis.entities import Hit, Mention, entity_hits, mention
 from desktop.analysis.figures import FigureRules, compile_figures, extract_figures
 from desktop.analysis.language import detect_language
 from desktop.analysis.model import Analysis, Tag
@@ -87,7 +87,11 @@ _TAG_KINDS = ("country", "sector", "person", "org")
 
 
 def _tags(hits: list[Hit], r: Rules, home: str) -> dict[str, list[Tag]]:
-    """Group hits into one Tag per (kind, id), in order of first mention."""
+    """Group hits into one Tag per (kind, id), in order of first mention.
+
+    A hit starting inside the previous span of its tag is dropped (the capitalised and the
+    lowercase scan may both see one phrase); hits must be sorted by start, titled people last.
+    """
     by: dict[str, dict[str, Tag]] = {k: {} for k in _TAG_KINDS}
     names = r.display_names
     for s, e, kind, id_, _sub, phrase in hits:
@@ -99,10 +103,25 @@ def _tags(hits: list[Hit], r: Rules, home: str) -> dict[str, list[Tag]]:
             tags[id_] = Tag(kind, id_, names.get((kind, id_)) or phrase, [(s, e)], [phrase],
                             kind == "country" and id_ == home)
             continue
+        if t.spans[-1][1] > s and _sub != "titled":
+            continue
         t.spans.append((s, e))
         if phrase not in t.phrases:
             t.phrases.append(phrase)
     return {k: list(v.values()) for k, v in by.items()}
+
+
+def _people(hits: list[Hit]) -> list[Mention]:
+    """Person hits as mentions (for quote speakers), without repeats inside one phrase."""
+    out: list[Mention] = []
+    last: dict[str, int] = {}
+    for h in hits:
+        if h[2] == "person":
+            if h[4] != "titled" and last.get(h[3], -1) > h[0]:
+                continue
+            last[h[3]] = h[1]
+            out.append(mention(h))
+    return out
 
 
 def _fold_yo(text: str) -> str:
@@ -121,7 +140,7 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
     lang = lang or detect_language(text)
     home = home_country(home)
     scan_text = _fold_yo(text)
-    hits = entity_hits(scan_text, r)
+    hits = entity_hits(scan_text, r, dedup=False)
     if scan_text is not text:  # people as written (ё kept); other phrases stay folded
         hits = [(h[0], h[1], h[2], h[3], h[4], text[h[0]:h[1]])
                 if h[2] == "person" and h[4] != "titled" else h for h in hits]
@@ -131,7 +150,7 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
     min_hits = r.min_hits
     sectors = [t for t in tags["sector"] if len(t.spans) >= min_hits.get(t.id, 1)]
     sectors.sort(key=lambda t: -len(t.spans))
-    people_m = [mention(h) for h in hits if h[2] == "person"]
+    people_m = _people(hits)
     return Analysis(
         lang=lang,
         countries=countries,
