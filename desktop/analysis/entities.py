@@ -32,8 +32,8 @@ class Mention:
     phrase: str
 
 
-def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool] | None:
-    """What one matched word means: (kind, id, subtype, end in word, may take -suffix).
+def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool, str] | None:
+    """What one matched word means: (kind, id, subtype, end in word, may take -suffix, phrase).
 
     The word is a rule surface plus the rest of the word (its ending). Exclusions and
     endings that are not inflections resolve to None.
@@ -58,7 +58,7 @@ def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool] | N
         sub = t.subtype
         if sub == "name" and tail and tail.lower().startswith(_ADJ_TAILS):
             sub = "adjective"  # Америкалық, қазақстандық: an adjective, not the name
-        return (t.kind, t.id, sub, end, hyph)
+        return (t.kind, t.id, sub, end, hyph, word[:end])
     return None
 
 
@@ -102,13 +102,14 @@ def scan(text: str, scanner: Scanner | None) -> list[Hit]:
             r = cache[word] = _resolve(scanner, word[1:] if lower else word)
         if r is None:
             continue
-        kind, id_, sub, end, hyph = r
+        kind, id_, sub, end, hyph, phrase = r
         end += s
         if hyph and end == e and text[e:e + 1] == "-":
             hm = _HYPHEN_TAIL.match(text, e)
             if hm and hm.group(1).islower() and valid_tail(hm.group(1)):
                 end = hm.end()
-        out.append((s - shift, end - shift, kind, id_, sub, text[s:end]))
+                phrase = text[s:end]
+        out.append((s - shift, end - shift, kind, id_, sub, phrase))
     return out
 
 

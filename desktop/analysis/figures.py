@@ -255,9 +255,9 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             end += 1
             nw = nxt_word(text, end)
             wi = info(nw.group(1)) if nw else None
-        qualifier = fr.before.get(_prev_word(text, s)) if s else None
+        qualifier = None  # one written before the number is looked up once the figure is kept
         if wi is not None and wi.after:
-            qualifier = qualifier or wi.after
+            qualifier = wi.after
             end = nw.end()
             nw = nxt_word(text, end)
             wi = info(nw.group(1)) if nw else None
@@ -282,6 +282,8 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             continue  # a year
         if kind == "percent":
             unit = "%"
+        if s:
+            qualifier = fr.before.get(_prev_word(text, s)) or qualifier
         out.append(Figure(
             text=text[s:end], value=value * mult, kind=kind, unit=unit, currency=currency,
             qualifier=qualifier, span=(s, end), sentence=_sentence(text, s, end),

@@ -53,10 +53,13 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     return best
 
 
+_SENT_END = re.compile("[.!?] |\n")
+
+
 def _sentence_end(text: str, pos: int) -> int:
-    cands = [i for i in (text.find(". ", pos), text.find("\n", pos), text.find("! ", pos),
-                         text.find("? ", pos)) if i >= 0]
-    return min(cands) if cands else len(text)
+    """Position of the first ". ", "! ", "? " or line break at or after `pos`."""
+    m = _SENT_END.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def guillemet_spans(text: str) -> list[tuple[int, int]]:
