@@ -9,13 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
 from desktop.cli import build_parser
 
 SCREENSHOT_TIMEOUT_MS = 120_000
+_qt_translator: QTranslator | None = None
 
 
 def _ui_language(cli_lang: str | None, saved: str) -> str:
@@ -39,6 +40,22 @@ def application(argv: list[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def install_qt_translations(app: QApplication, lang: str) -> bool:
+    """Qt's own texts (dialog buttons, file dialogs) in `lang` when the Qt build ships them."""
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    if lang == "en":
+        return False
+    tr = QTranslator(app)
+    if not tr.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return False  # no Qt catalog for this language: Qt's texts stay English
+    app.installTranslator(tr)
+    _qt_translator = tr
+    return True
+
+
 def create_window(argv: list[str]):
     """Parse GUI arguments, set up i18n and build (not yet show) the main window."""
     args = build_parser().parse_args(argv)
@@ -49,6 +66,7 @@ def create_window(argv: list[str]):
     lang = i18n.setup(_ui_language(args.lang, settings.ui_language))
     if args.lang:
         settings.ui_language = lang
+    install_qt_translations(app, lang)
     from desktop.ui.icons import icon
     from desktop.ui.mainwindow import MainWindow
 

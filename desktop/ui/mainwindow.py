@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -27,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _, format_number, ngettext
+from desktop.i18n import DOMAIN, N_, _, current_language, format_number, ngettext
 from desktop.jobs.qt_runner import Job, JobRunner
 from desktop.settings import Settings
 from desktop.ui.browse_state import BrowseState, safe_combined
@@ -61,6 +68,22 @@ def _import(library, paths: list[str], *, progress, cancel):
     """Worker: import paths, then return the report and the refreshed catalog."""
     report = library.import_paths(paths, progress=progress, cancel=cancel)
     return report, library.catalog()
+
+
+# Each language is named in itself, never translated.
+UI_LANGUAGE_NAMES = (("en", "&English"), ("kk", "&Қазақша"), ("ru", "&Русский"))
+LANGUAGE_TITLE = N_("Interface language")
+LANGUAGE_RESTART = N_("The interface language will change the next time Kenes starts.")
+
+
+def _in_language(lang: str, message: str) -> str:
+    """`message` translated into `lang` (not the current language): the switch confirms in it."""
+    import gettext
+
+    from desktop.paths import i18n_dir
+
+    return gettext.translation(DOMAIN, localedir=str(i18n_dir()), languages=[lang],
+                               fallback=True).gettext(message)
 
 
 class MainWindow(QMainWindow):
@@ -125,9 +148,11 @@ class MainWindow(QMainWindow):
         h.setSectionsMovable(True)
         h.setHighlightSections(False)
         h.setStretchLastSection(True)
+        fm = h.fontMetrics()  # longer Kazakh/Russian titles widen their column
         for col, width in zip(range(len(COLUMN_KEYS)), (86, 40, 250, 96, 110, 120),
                               strict=True):
-            self.table.setColumnWidth(col, width)
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            self.table.setColumnWidth(col, max(width, fm.horizontalAdvance(title) + 24))
         self.table.setAccessibleName(_("Articles"))
         self.table.setToolTip(_("Arrows move through the list; Enter opens the article in "
                                 "the reader; click a header to sort"))
@@ -229,6 +254,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.find_action, self.reset_action])
         m = mb.addMenu(_("&View"))
         m.addActions([self.sidebar_action, self.reader_action, self.why_action])
+        m.addSeparator()
+        self._build_language_menu(m)
         m = mb.addMenu(_("&Help"))
         m.addAction(self.about_action)
 
@@ -241,6 +268,36 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addAction(self.reset_action)
         self.addAction(self.find_action)
+
+    def _build_language_menu(self, parent) -> None:
+        """View → Interface language: names in their own language; saved, applied at start."""
+        self.language_menu = parent.addMenu(_("Interface &language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in UI_LANGUAGE_NAMES:
+            a = self.language_menu.addAction(name)
+            a.setCheckable(True)
+            a.setChecked(code == current_language())
+            a.setData(code)
+            group.addAction(a)
+            self.language_actions[code] = a
+        group.triggered.connect(lambda a: self.set_ui_language(str(a.data())))
+        self.language_box: QMessageBox | None = None
+
+    def set_ui_language(self, lang: str) -> None:
+        """Save the interface language; tell (in that language) that a restart applies it."""
+        self.settings.ui_language = lang
+        self.settings.sync()
+        if lang == current_language():
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, _in_language(lang, LANGUAGE_TITLE),
+                          _in_language(lang, LANGUAGE_RESTART), QMessageBox.StandardButton.Ok,
+                          self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: setattr(self, "language_box", None))
+        self.language_box = box
+        box.open()
 
     def _build_status(self) -> None:
         sb = self.statusBar()
