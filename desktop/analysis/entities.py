@@ -62,7 +62,7 @@ def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool, str
     return None
 
 
-_CACHE_MAX = 200_000
+_CACHE_MAX = 100_000  # distinct word forms per scanner (a few MB), cleared when full
 _MISSING = object()
 
 
