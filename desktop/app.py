@@ -63,9 +63,10 @@ def create_window(argv: list[str]):
     from desktop.settings import Settings
 
     settings = Settings()
+    # --lang is for this run only; the saved choice comes from View → Interface language.
     lang = i18n.setup(_ui_language(args.lang, settings.ui_language))
-    if args.lang:
-        settings.ui_language = lang
+    # Calendar pop-ups and Qt's number/date widgets follow the interface language.
+    QLocale.setDefault(QLocale({"kk": "kk_KZ", "ru": "ru_RU"}.get(lang, "en_GB")))
     install_qt_translations(app, lang)
     from desktop.ui.icons import icon
     from desktop.ui.mainwindow import MainWindow
