@@ -65,9 +65,16 @@ def _open_library(folder: str | None, sample: str | None, *, progress, cancel):
 
 
 def _import(library, paths: list[str], *, progress, cancel):
-    """Worker: import paths, then return the report and the refreshed catalog."""
-    report = library.import_paths(paths, progress=progress, cancel=cancel)
-    return report, library.catalog()
+    """Worker: import paths, then return the report and the refreshed catalog.
+
+    The worker writes through its own connection, so the window's reads (search, reader)
+    never run inside the import's transactions.
+    """
+    from desktop.corpus.library import Library
+
+    with Library.open(library.folder) as own:
+        report = own.import_paths(paths, progress=progress, cancel=cancel)
+        return report, own.catalog()
 
 
 # Each language is named in itself, never translated.
