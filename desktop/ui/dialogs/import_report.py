@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -66,9 +67,24 @@ class ImportReportDialog(QDialog):
         self.skipped.setVisible(self.skipped.topLevelItemCount() > 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        copy = buttons.addButton(_("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.setToolTip(_("Copy the summary and the skipped files to the clipboard"))
+        copy.clicked.connect(self.copy_to_clipboard)
         buttons.accepted.connect(self.accept)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.skipped, 1)
         lay.addWidget(buttons)
-        self.resize(640, 360 if self.skipped.isVisible() else 140)
+        # isVisible() is False until the dialog is shown; isHidden() tells what was set above.
+        self.resize(720, 380 if not self.skipped.isHidden() else 140)
+
+    def as_text(self) -> str:
+        """The report as plain text: summary, then one skipped file and reason per line."""
+        lines = [self.summary.text()]
+        for i in range(self.skipped.topLevelItemCount()):
+            item = self.skipped.topLevelItem(i)
+            lines.append(f"{item.text(0)}\t{item.text(1)}")
+        return "\n".join(lines)
+
+    def copy_to_clipboard(self) -> None:
+        QApplication.clipboard().setText(self.as_text())
