@@ -190,12 +190,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     if an.figures:
         _out(_("Figures:"))
         for fig in an.figures:
-            unit = " ".join(x for x in (fig.currency, fig.unit) if x)
-            _out(f"  {fig.text}  = {fig.value:g} {unit}".rstrip())
+            # money shows its currency; a count shows what it counts after the value
+            what = fig.currency if fig.kind == "money" else (fig.unit or "")
+            _out(f"  {fig.text}  = {fig.value:g} {what}".rstrip())
     if an.quotes:
+        from desktop.analysis.pipeline import vocabulary
+
+        people = vocabulary("person")
         _out(_("Quotes:"))
         for q in an.quotes:
-            who = q.speaker_name or q.speaker or _("unknown speaker")
+            known = people.get(q.speaker or "", {}).get("en")
+            who = known or q.speaker_name or q.speaker or _("unknown speaker")
             _out(f"  {who}: «{q.text}»")
     _out()
     _out(a.full_text())
