@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("language of the text (default: detected)"))
 
     s = sub.add_parser("retag", help=_("re-apply the tagging rules to the whole library"))
+    s.add_argument("--full", action="store_true", help=_("re-analyse every article"))
     s.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     _library_opt(s)
     return p

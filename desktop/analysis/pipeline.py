@@ -7,6 +7,7 @@ and are fingerprinted so a library knows when to re-tag.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from desktop.analysis.quotes import extract_quotes
 from desktop.analysis.rules import Rules, load_rules
 
 DEFAULT_HOME = "KZ"
+# Bump whenever a code change alters what analyze() returns for the same rules: a library
+# then re-tags every article instead of only those a rule edit can reach.
+ENGINE_VERSION = "1"
 _lock = threading.Lock()
 _rules: Rules | None = None
 _figs: FigureRules | None = None
@@ -70,8 +74,16 @@ def reload_rules() -> Rules:
 
 
 def rules_fingerprint() -> str:
-    """Hash of every rule file read; changes whenever a bundled or user rule changes."""
-    return rules().fingerprint
+    """Hash of the rule files, engine version and home country: what tagging depends on."""
+    key = f"{rules().fingerprint}\0{ENGINE_VERSION}\0{home_country()}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def rules_snapshot() -> dict:
+    """Per-entry definitions plus a hash of everything global (see analysis.ruleset)."""
+    from desktop.analysis.ruleset import snapshot
+
+    return snapshot(rules(), ENGINE_VERSION, home_country(), rules_fingerprint())
 
 
 def vocabulary(kind: str) -> dict[str, dict[str, str]]:

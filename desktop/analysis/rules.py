@@ -245,6 +245,13 @@ def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
     return out
 
 
+def entry_surfaces(entry: Entry) -> list[str]:
+    """Every surface text an entry compiles to (names, exclusions, roles), as matched."""
+    out = [text for text, _t in _surfaces(entry)]
+    out += [parse_pattern(r)[0] for r in entry.roles]
+    return [t for t in dict.fromkeys(out) if t]
+
+
 def compile_rules(rules: Rules) -> Rules:
     """Build the scanners: every kind in two alternations (capitalised, lowercase), roles."""
     ent: list[tuple[str, Target]] = []

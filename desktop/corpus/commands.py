@@ -230,14 +230,23 @@ def cmd_info(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------------------ retag
 
 def cmd_retag(args: argparse.Namespace) -> int:
-    """Re-apply the current rules to every article."""
+    """Re-apply the current rules: only to articles a rule edit can reach, or all with --full."""
     with _open(args) as lib:
-        n = lib.retag(progress=_tty_progress(_("Re-tagging")))
+        lib.retag(progress=_tty_progress(_("Re-tagging")), full=getattr(args, "full", False))
         if sys.stderr.isatty():
             sys.stderr.write("\n")
         fp = lib.rules_fingerprint()
+        rep = lib.last_retag
+    done = 0 if rep.cancelled else rep.total
     if args.json:
-        _json({"retagged": n, "rules_fingerprint": fp})
+        # "retagged": articles whose tags now reflect the current rules (the whole library)
+        _json({"retagged": done, "rules_fingerprint": fp, **rep.to_json()})
     else:
-        _out(ngettext("Re-tagged {n} article.", "Re-tagged {n} articles.", n).format(n=n))
+        if rep.full:
+            _out(_("Full re-tag: {reason}.").format(reason=_(rep.reason)))
+        _out(ngettext("Re-checked {n} of {total} article; {updated} updated.",
+                      "Re-checked {n} of {total} articles; {updated} updated.",
+                      rep.total).format(n=rep.rechecked, total=rep.total, updated=rep.updated))
+        if rep.cancelled:
+            _out(_("Cancelled: run the command again to finish."))
     return 0

@@ -20,11 +20,13 @@ from desktop.core.query import Catalog, Filter
 from desktop.core.searchsyntax import fold, terms
 from desktop.corpus import snapshot
 from desktop.corpus.store import ARTICLE_FIELDS, DB_NAME, NewRow, SQLiteStore, StoreError
+from desktop.i18n import N_
 from desktop.jobs import CancelToken, Progress
 
-__all__ = ["ImportReport", "Library", "StoredArticle", "StoreError"]
+__all__ = ["ImportReport", "Library", "RetagPlan", "RetagReport", "StoredArticle", "StoreError"]
 
 BATCH = 500
+RULES_SNAPSHOT_KEY = "rules_snapshot"  # meta key: the rules the stored tags reflect
 PARALLEL_AFTER = 2 * BATCH  # start analysis worker processes once an import is this large
 
 
@@ -57,6 +59,84 @@ class StoredArticle:
     rules_fingerprint: str | None = None
     imported_at: str | None = None
     tags: dict = field(default_factory=dict)
+
+
+@dataclass
+class RetagReport:
+    """What a retag did: articles re-analysed, how many changed, and whether it was full."""
+
+    total: int = 0
+    rechecked: int = 0
+    updated: int = 0
+    full: bool = False
+    reason: str = ""
+    cancelled: bool = False
+
+    def to_json(self) -> dict:
+        return {"total": self.total, "rechecked": self.rechecked, "updated": self.updated,
+                "full": self.full, "reason": self.reason, "cancelled": self.cancelled}
+
+
+@dataclass
+class RetagPlan:
+    """Article ids a retag must re-analyse; `full` when every article is in scope."""
+
+    ids: list[int]
+    full: bool
+    reason: str
+
+
+def patch_tags(table, changed: dict[int, dict[str, list[str]]]):
+    """The snapshot table with the tag lists of `changed` article ids replaced."""
+    import pyarrow as pa
+
+    from desktop.core.query import MULTI_FACETS, TagColumn
+
+    meta = dict(table.schema.metadata or {})
+    vocab = json.loads(meta[snapshot._VOCAB_KEY])
+    cat = snapshot.catalog_from_table(table)
+    ids = cat.ids
+    order = np.argsort(ids, kind="stable")
+    want = np.fromiter(changed, dtype=np.int64, count=len(changed))
+    at = np.searchsorted(ids[order], want)
+    at = np.minimum(at, len(ids) - 1)
+    ok = ids[order][at] == want
+    rows = {int(order[a]): int(w) for a, w, k in zip(at, want, ok, strict=True) if k}
+    for kind in MULTI_FACETS:
+        col: TagColumn = cat.tags[kind]
+        lengths = np.diff(col.offsets)
+        new_lists = {r: sorted(set(changed[aid].get(kind, ()))) for r, aid in rows.items()}
+        old_lists = {r: [col.values[c] for c in col.codes[col.offsets[r]:col.offsets[r + 1]]]
+                     for r in rows}
+        if all(sorted(old_lists[r]) == new_lists[r] for r in rows):
+            continue
+        values = list(col.values)
+        index = {v: i for i, v in enumerate(values)}
+        keep_row = np.ones(len(ids), dtype=bool)
+        keep_row[list(rows)] = False
+        new_len = lengths.copy()
+        for r, lst in new_lists.items():
+            new_len[r] = len(lst)
+        offsets = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum(new_len, out=offsets[1:])
+        codes = np.empty(int(offsets[-1]), dtype=np.int32)
+        row_of = np.repeat(np.arange(len(ids)), lengths)
+        kept = keep_row[row_of]
+        src = np.nonzero(kept)[0]
+        codes[offsets[row_of[src]] + (src - col.offsets[row_of[src]])] = col.codes[src]
+        for r, lst in new_lists.items():
+            codes[offsets[r]:offsets[r + 1]] = [index.setdefault(v, len(index)) for v in lst]
+        values = list(index)
+        used = np.zeros(len(values), dtype=bool)  # drop values no row carries any more
+        used[codes] = True
+        remap = np.cumsum(used) - 1
+        codes = remap[codes].astype(np.int32)
+        vocab[kind] = [v for v, u in zip(values, used, strict=True) if u]
+        arr = pa.ListArray.from_arrays(pa.array(offsets.astype(np.int32), type=pa.int32()),
+                                       pa.array(codes, type=pa.int32()))
+        table = table.set_column(table.schema.get_field_index(kind), kind, arr)
+    meta[snapshot._VOCAB_KEY] = json.dumps(vocab).encode()
+    return table.replace_schema_metadata(meta)
 
 
 # ------------------------------------------------------------------ analysis (also in workers)
@@ -151,6 +231,7 @@ class Library:
         self.store = store
         self._catalog: Catalog | None = None
         self._catalog_gen = -1
+        self.last_retag: RetagReport | None = None
 
     @classmethod
     def open(cls, dir: str | os.PathLike | None = None) -> Library:  # noqa: A002 - contract name
@@ -259,54 +340,163 @@ class Library:
             analyzer.close()
             if report.added:
                 self.refresh_snapshot()
+                self._record_rules_if_uniform(fp)
         return report
+
+    def _record_rules_if_uniform(self, fp: str) -> None:
+        """Store the rules snapshot when none is stored and every article used these rules."""
+        if self.store.get_meta(RULES_SNAPSHOT_KEY) is not None:
+            return
+        if self.store.ids_with_rules_fp([fp], negate=True):
+            return  # older articles: the first retag decides (full)
+        from desktop.analysis.pipeline import rules_snapshot
+
+        snap = rules_snapshot()
+        if snap["fingerprint"] == fp:
+            snap["fingerprints"] = [fp]
+            self.store.set_meta(RULES_SNAPSHOT_KEY, json.dumps(snap, ensure_ascii=False))
 
     # ------------------------------------------------------------------------------ retag
     def retag(self, progress: Progress | None = None, cancel: CancelToken | None = None,
-              workers: int | None = None) -> int:
-        """Re-apply the current tagging rules to every article; returns how many were updated."""
-        try:
-            from desktop.analysis.pipeline import reload_rules
+              workers: int | None = None, full: bool = False) -> int:
+        """Re-apply the current rules; returns how many articles were re-analysed.
 
-            reload_rules()
-        except ImportError:
-            pass
+        Only the articles a rule edit can reach are re-analysed (see `plan_retag`), unless
+        `full` or the engine, global rules or home country changed. The rules snapshot is
+        stored when the job completes; a cancelled job leaves each article either done
+        (new rules fingerprint) or untouched, and the next retag finishes it.
+        Details of the last run are in `last_retag`.
+        """
+        from desktop.analysis.pipeline import reload_rules, rules_snapshot
+
+        reload_rules()
         fp = _rules_fingerprint()
-        total = self.store.count()
+        snap = rules_snapshot()
+        plan = self.plan_retag(snap, full=full)
+        report = RetagReport(total=self.store.count(), full=plan.full, reason=plan.reason)
+        self.last_retag = report
+        ids = plan.ids
+        gen0 = self.store.generation()
+        table0 = self._fresh_snapshot_table(gen0) if not plan.full else None
+        writes = 0
+        changed_tags: dict[int, dict[str, list[str]]] = {}
         analyzer = _Analyzer(workers)
         pending: deque = deque()
-        done = 0
 
         def flush_one() -> None:
-            nonlocal done
-            ids, fut = pending.popleft()
+            nonlocal writes
+            rows, fut = pending.popleft()
             results = fut.result()
-            self.store.update_analysis(
-                [(aid, aj, fp, tags) for aid, (aj, tags) in zip(ids, results, strict=True)])
-            done += len(ids)
+            out = []
+            for (aid, _t, _b, _lang, old_json), (aj, tags) in zip(rows, results, strict=True):
+                out.append((aid, aj, fp, tags))
+                if aj != old_json:
+                    report.updated += 1
+                if table0 is not None:  # patch_tags keeps rows whose tags are unchanged
+                    changed_tags[aid] = tags
+            self.store.update_analysis(out)
+            writes += 1
+            report.rechecked += len(out)
             if progress is not None:
-                progress(done, total, "")
+                progress(report.rechecked, len(ids), "")
 
         try:
-            for rows in self.store.iter_texts(BATCH):
+            for i in range(0, len(ids), BATCH):
                 if cancel is not None and cancel.cancelled:
                     break
-                ids = [r[0] for r in rows]
-                items = [(f"{t}\n\n{b}" if t else b, lang) for _id, t, b, lang in rows]
-                pending.append((ids, analyzer.submit(items)))
+                rows = self.store.texts_of(ids[i : i + BATCH])
+                items = [(f"{t}\n\n{b}" if t else b, lang) for _id, t, b, lang, _a in rows]
+                pending.append((rows, analyzer.submit(items)))
                 while len(pending) > analyzer.depth:
                     flush_one()
             if cancel is not None and cancel.cancelled:
-                for _i, fut in pending:
+                report.cancelled = True
+                for _r, fut in pending:
                     fut.cancel()
                 pending.clear()
             while pending:
                 flush_one()
         finally:
             analyzer.close()
-            if done:
-                self.refresh_snapshot()
-        return done
+            if writes:
+                self._update_snapshot_after_retag(table0, gen0, writes, changed_tags)
+        if not report.cancelled:
+            snap["fingerprints"] = sorted(set(self.store.rules_fps()) | {fp})
+            self.store.set_meta(RULES_SNAPSHOT_KEY, json.dumps(snap, ensure_ascii=False))
+        return report.rechecked
+
+    def plan_retag(self, snap: dict | None = None, full: bool = False) -> RetagPlan:
+        """Which articles a retag must re-analyse for the rules now in force, and why.
+
+        Incremental when only entries (countries, sectors, people, orgs) changed: articles
+        tagged with a changed id, plus those whose text contains any old or new surface of
+        a changed entry (FTS prefix queries on the folded index), plus articles analysed
+        under rules the stored snapshot does not describe. Articles already analysed under
+        the current rules are skipped unless `full`.
+        """
+        from desktop.analysis.pipeline import reload_rules, rules_snapshot
+        from desktop.analysis.ruleset import diff
+
+        if snap is None:  # read the rule files as they are now
+            reload_rules()
+            snap = rules_snapshot()
+        fp = snap["fingerprint"]
+        if full:
+            return RetagPlan(self.store.all_ids(), True, N_("requested"))
+        raw = self.store.get_meta(RULES_SNAPSHOT_KEY)
+        old = json.loads(raw) if raw else None
+        d = diff(old, snap)
+        phrases = None if d.full else self._search_phrases(d.surfaces)
+        if d.full or phrases is None:
+            why = d.reason or N_("a changed rule cannot be searched in the index")
+            return RetagPlan(sorted(self.store.ids_with_rules_fp([fp], negate=True)), True, why)
+        ids = self.store.ids_with_rules_fp([*old.get("fingerprints", []), fp], negate=True)
+        if d.changed:
+            pairs = [(k, i) for kind, i in d.changed
+                     for k in (("country", "partner") if kind == "country" else (kind,))]
+            ids |= self.store.ids_tagged(pairs)
+            ids |= self.store.ids_matching_phrases(phrases)
+            ids -= self.store.ids_with_rules_fp([fp])
+        return RetagPlan(sorted(ids), False, "")
+
+    def _search_phrases(self, surfaces: Sequence[str]) -> list[list[str]] | None:
+        """Token phrases for the FTS index covering every surface; None if one cannot be."""
+        from desktop.analysis.ruleset import search_forms
+
+        forms: list[str] = []
+        for s in surfaces:
+            f = search_forms(s)
+            if f is None:
+                return None
+            forms += f
+        phrases = self.store.tokenize(forms)
+        if any(not p for p in phrases):
+            return None
+        return phrases
+
+    def _fresh_snapshot_table(self, gen: int):
+        """The Parquet snapshot table when it matches generation `gen`, else None."""
+        if snapshot.generation_of(self.snapshot_path) != gen:
+            return None
+        try:
+            return snapshot.read(self.snapshot_path)
+        except Exception:  # noqa: BLE001 - a damaged snapshot is rebuilt
+            return None
+
+    def _update_snapshot_after_retag(self, table0, gen0: int, writes: int,
+                                     changed: dict[int, dict[str, list[str]]]) -> None:
+        """Patch the tag columns of the re-tagged rows, or rebuild when others wrote too."""
+        gen = self.store.generation()
+        if table0 is None or gen != gen0 + writes:
+            self.refresh_snapshot()
+            return
+        table = patch_tags(table0, changed) if changed else table0
+        try:
+            snapshot.write(table, self.snapshot_path, gen)
+        except OSError:
+            pass
+        self._catalog = snapshot.catalog_from_table(table)
+        self._catalog_gen = gen
 
     @staticmethod
     def rules_fingerprint() -> str:

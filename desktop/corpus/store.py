@@ -76,8 +76,13 @@ def _m1(c: sqlite3.Connection) -> None:
     )
 
 
+def _m2(c: sqlite3.Connection) -> None:
+    # which articles were tagged by which rules, without reading article rows (incremental retag)
+    c.execute("CREATE INDEX IF NOT EXISTS articles_rules_fp ON articles(rules_fp)")
+
+
 # MIGRATIONS[i] brings a database from schema version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -245,6 +250,72 @@ class SQLiteStore:
         except BaseException:
             c.execute("ROLLBACK")
             raise
+
+    # -- incremental retag: which articles a rule edit can reach
+    def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
+        """Tokens of each text exactly as the FTS index splits them (same tokenizer)."""
+        c = self.conn
+        c.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.tok USING fts5("
+                  "text, tokenize='unicode61 remove_diacritics 0')")
+        c.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.tokv "
+                  "USING fts5vocab(temp, tok, instance)")
+        c.execute("DELETE FROM temp.tok")
+        c.executemany("INSERT INTO temp.tok(rowid, text) VALUES (?, ?)",
+                      [(i + 1, t) for i, t in enumerate(texts)])
+        out: list[list[str]] = [[] for _ in texts]
+        for doc, term in c.execute("SELECT doc, term FROM temp.tokv ORDER BY doc, offset"):
+            out[doc - 1].append(term)
+        c.execute("DELETE FROM temp.tok")
+        return out
+
+    def ids_matching_phrases(self, phrases: Sequence[Sequence[str]], chunk: int = 200) -> set[int]:
+        """Ids of articles containing any of the token phrases, the last token as a prefix."""
+        found: set[int] = set()
+        exprs = ['"' + " ".join(p) + '"*' for p in dict.fromkeys(tuple(p) for p in phrases) if p]
+        for i in range(0, len(exprs), chunk):
+            joined = self.conn.execute(
+                "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?",
+                (" OR ".join(exprs[i : i + chunk]),)).fetchone()[0]
+            if joined:
+                found.update(int(x) for x in joined.split(","))
+        return found
+
+    def ids_tagged(self, pairs: Sequence[tuple[str, str]]) -> set[int]:
+        """Ids of articles carrying any (tag kind, value) pair."""
+        found: set[int] = set()
+        for kind, value in pairs:
+            found.update(r[0] for r in self.conn.execute(
+                "SELECT article_id FROM tags WHERE kind=? AND value=?", (kind, value)))
+        return found
+
+    def ids_with_rules_fp(self, fps: Sequence[str], *, negate: bool = False) -> set[int]:
+        """Ids of articles analysed under one of these rules fingerprints (or none of them)."""
+        marks = ",".join("?" * len(fps)) or "NULL"
+        where = (f"rules_fp IS NULL OR rules_fp NOT IN ({marks})" if negate
+                 else f"rules_fp IN ({marks})")
+        return {r[0] for r in self.conn.execute(
+            f"SELECT id FROM articles INDEXED BY articles_rules_fp WHERE {where}", list(fps))}
+
+    def all_ids(self) -> list[int]:
+        """Every article id, ascending."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def rules_fps(self) -> list[str]:
+        """The distinct rules fingerprints articles were analysed under."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT rules_fp FROM articles INDEXED BY articles_rules_fp "
+            "WHERE rules_fp IS NOT NULL")]
+
+    def texts_of(self, ids: Sequence[int]) -> list[tuple[int, str, str, str, str | None]]:
+        """(id, title, body, lang, analysis JSON) of these articles, in the order given."""
+        rows: dict[int, tuple] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            q = ("SELECT id, title, body, lang, analysis FROM articles "
+                 f"WHERE id IN ({','.join('?' * len(chunk))})")
+            rows.update((r[0], r) for r in self.conn.execute(q, chunk))
+        return [rows[i] for i in ids if i in rows]
 
     # -- reads
     def count(self) -> int:
