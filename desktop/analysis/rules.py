@@ -245,11 +245,26 @@ def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
     return out
 
 
-def entry_surfaces(entry: Entry) -> list[str]:
-    """Every surface text an entry compiles to (names, exclusions, roles), as matched."""
-    out = [text for text, _t in _surfaces(entry)]
-    out += [parse_pattern(r)[0] for r in entry.roles]
-    return [t for t in dict.fromkeys(out) if t]
+def entry_surfaces(entry: Entry) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[str]]]:
+    """What an entry adds to the scanners: surface → [(subtype, policy)], role → [policy].
+
+    Two entries that compile to the same of these (in order) match identically; a surface
+    whose list differs can only change results where that surface occurs.
+    """
+    surfaces: dict[str, list[tuple[str, str]]] = {}
+    for text, t in _surfaces(entry):
+        if text.strip():
+            lst = surfaces.setdefault(text, [])
+            if (t.subtype, t.policy) not in lst:
+                lst.append((t.subtype, t.policy))
+    roles: dict[str, list[str]] = {}
+    for r in entry.roles:
+        text, policy = parse_pattern(r)
+        if text.strip():
+            lst = roles.setdefault(text, [])
+            if policy not in lst:
+                lst.append(policy)
+    return surfaces, roles
 
 
 def compile_rules(rules: Rules) -> Rules:

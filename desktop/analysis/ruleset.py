@@ -44,23 +44,38 @@ def snapshot(rules: Rules, engine: str, home: str, fingerprint: str) -> dict:
 
 @dataclass
 class RuleDiff:
-    """What changed between two snapshots: `full` with a reason, or the changed entries."""
+    """What changed between two snapshots: `full` with a reason, or what a retag must reach.
+
+    `surfaces`: texts whose meaning changed (an article without any of them analyses the
+    same); `tagged`: entries whose articles must be redone whatever their text (display
+    name, minimum hits or a removed entry).
+    """
 
     full: bool = False
     reason: str = ""
     changed: list[tuple[str, str]] = field(default_factory=list)
-    surfaces: list[str] = field(default_factory=list)  # old and new surfaces of `changed`
+    surfaces: list[str] = field(default_factory=list)
+    tagged: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not self.full and not self.changed
 
 
+_TAG_FIELDS = ("names", "min_hits", "home_only")  # change what a tagged article stores
+_MATCH_FIELDS = ("min_hits", "home_only")  # may change whether any match tags at all
+
+
+def _changed_keys(old: dict, new: dict) -> list[str]:
+    return [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
+
+
 def diff(old: dict | None, new: dict) -> RuleDiff:
     """Compare a stored snapshot with the current one (both from `snapshot`)."""
     if not old or old.get("format") != SNAPSHOT_FORMAT:
         return RuleDiff(full=True, reason=N_("no rules snapshot"))
-    for key, why in (("engine", N_("analysis engine changed")), ("home", N_("home country changed")),
+    for key, why in (("engine", N_("analysis engine changed")),
+                     ("home", N_("home country changed")),
                      ("global", N_("titles or figure rules changed"))):
         if old.get(key) != new.get(key):
             return RuleDiff(full=True, reason=why)
@@ -70,14 +85,21 @@ def diff(old: dict | None, new: dict) -> RuleDiff:
     common_new = [k for k in n if k in o]
     if common_old != common_new:  # load order decides between entries sharing a surface
         return RuleDiff(full=True, reason=N_("rule order changed"))
-    changed = [k for k in n if o.get(k) != n[k]] + [k for k in o if k not in n]
+    out = RuleDiff(changed=[k for k in dict.fromkeys([*n, *o]) if o.get(k) != n.get(k)])
     surfaces: dict[str, None] = {}
-    for k in changed:
-        for defs in (o, n):
-            d = defs.get(k)
-            if d is not None:
-                surfaces.update(dict.fromkeys(entry_surfaces(Entry(k[0], k[1], **d))))
-    return RuleDiff(changed=changed, surfaces=list(surfaces))
+    empty: tuple[dict, dict] = ({}, {})
+    for key in out.changed:
+        od, nd = o.get(key), n.get(key)
+        os_, or_ = entry_surfaces(Entry(*key, **od)) if od is not None else empty
+        ns, nr = entry_surfaces(Entry(*key, **nd)) if nd is not None else empty
+        surfaces.update(dict.fromkeys(_changed_keys(os_, ns) + _changed_keys(or_, nr)))
+        if od is None or nd is None or any(od.get(f) != nd.get(f) for f in _TAG_FIELDS):
+            out.tagged.append(key)
+        if od is not None and nd is not None and any(od.get(f) != nd.get(f)
+                                                     for f in _MATCH_FIELDS):
+            surfaces.update(dict.fromkeys([*os_, *ns]))  # e.g. min_hits: every match counts
+    out.surfaces = list(surfaces)
+    return out
 
 
 def search_forms(surface: str, max_yo: int = 4) -> list[str] | None:

@@ -452,7 +452,7 @@ class Library:
             return RetagPlan(sorted(self.store.ids_with_rules_fp([fp], negate=True)), True, why)
         ids = self.store.ids_with_rules_fp([*old.get("fingerprints", []), fp], negate=True)
         if d.changed:
-            pairs = [(k, i) for kind, i in d.changed
+            pairs = [(k, i) for kind, i in d.tagged
                      for k in (("country", "partner") if kind == "country" else (kind,))]
             ids |= self.store.ids_tagged(pairs)
             ids |= self.store.ids_matching_phrases(phrases)

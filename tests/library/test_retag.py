@@ -43,6 +43,11 @@ EDITS = {
                    'kk = ["Асқар Жұмағалиев", "Жұмағалиев"]\nroles = ["цифрлық даму министрі"]\n'),
     "e for yo and hyphen": ('[person.levin]\nname_en = "Sergei Levin"\nru = ["Сергей Левин", '
                             '"Левин"]\n\n[country.UZ]\nadjectives = ["қазақ-өзбек*"]\n'),
+    "minimum hits raised": '[sector.trade]\nmin_hits = 3\n',
+    "entry replaced with fewer names": ('[country.UZ]\nreplace = true\nname_en = "Uzbekistan"\n'
+                                        'kk = ["Өзбекстан"]\nru = ["Узбекистан"]\n'),
+    "new phrase shadows another entry": ('[org.tashkent_region]\nname_en = "Tashkent region"\n'
+                                         'kk = ["Ташкент облысы"]\n'),
     "name and variant together": ('[country.UZ]\nname_en = "Republic of Uzbekistan"\n'
                                   'kk = ["Ўзбекистон"]\n\n[sector.digital]\nkk = ["робототехника*"]\n'),
 }
@@ -164,17 +169,17 @@ def test_global_rule_change_forces_full_retag(tmp_path):
 def test_cancelled_retag_is_finished_by_the_next_one(tmp_path, monkeypatch):
     from desktop.corpus import library as libmod
 
-    monkeypatch.setattr(libmod, "BATCH", 2)
+    monkeypatch.setattr(libmod, "BATCH", 1)
     with build(tmp_path / "inc") as lib:
         shutil.copytree(tmp_path / "inc", tmp_path / "full")
         write_rules("mine", EDITS["kazakh name variant"] + EDITS["new person"]
                     + EDITS["sector keyword"])
         planned = len(lib.plan_retag().ids)
-        assert planned > 2
+        assert planned > 1
         token = CancelToken()
 
         def progress(done, total, _msg):
-            token.cancel()  # after the first batch
+            token.cancel()  # after the first article
 
         first = lib.retag(progress=progress, cancel=token)
         assert lib.last_retag.cancelled and 0 < first < planned
