@@ -64,26 +64,41 @@ def _figure_rules() -> FigureRules:
     return _figs
 
 
-def reload_rules() -> Rules:
-    """Forget the loaded rules and read the files again (after a user edit)."""
+def forget_rules() -> None:
+    """Drop the loaded rules; the next `rules()` reads and compiles the files again."""
     global _rules, _figs
     with _lock:
         _rules = None
         _figs = None
+
+
+def reload_rules() -> Rules:
+    """Forget the loaded rules and read the files again (after a user edit)."""
+    forget_rules()
     return rules()
+
+
+def _fingerprint(r: Rules) -> str:
+    key = f"{r.fingerprint}\0{ENGINE_VERSION}\0{home_country()}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def rules_fingerprint() -> str:
     """Hash of the rule files, engine version and home country: what tagging depends on."""
-    key = f"{rules().fingerprint}\0{ENGINE_VERSION}\0{home_country()}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    return _fingerprint(rules())
 
 
-def rules_snapshot() -> dict:
-    """Per-entry definitions plus a hash of everything global (see analysis.ruleset)."""
+def rules_snapshot(fresh: bool = False) -> dict:
+    """Per-entry definitions plus a hash of everything global (see analysis.ruleset).
+
+    `fresh` reads the rule files now without compiling them (cheap: a retag that finds
+    nothing to do never pays for compiling the scanners).
+    """
     from desktop.analysis.ruleset import snapshot
 
-    return snapshot(rules(), ENGINE_VERSION, home_country(), rules_fingerprint())
+    r = load_rules(paths.resource("gazetteers"), paths.user_rules_dir(),
+                   on_error=lambda p, m: None, compiled=False) if fresh else rules()
+    return snapshot(r, ENGINE_VERSION, home_country(), _fingerprint(r))
 
 
 def vocabulary(kind: str) -> dict[str, dict[str, str]]:

@@ -329,7 +329,8 @@ class RuleError(ValueError):
     """A rule file could not be read; carries the path."""
 
 
-def load_rules(bundled: Path, user: Path | None = None, on_error=None) -> Rules:
+def load_rules(bundled: Path, user: Path | None = None, on_error=None,
+               compiled: bool = True) -> Rules:
     """Read, merge and compile every rule file; a broken user file is reported and skipped."""
     files = rule_files(bundled, user)
     entries: dict[tuple[str, str], Entry] = {}
@@ -364,4 +365,4 @@ def load_rules(bundled: Path, user: Path | None = None, on_error=None) -> Rules:
             else:
                 figures[k] = v
     rules = Rules(entries, titles, figures, used, h.hexdigest()[:16])
-    return compile_rules(rules)
+    return compile_rules(rules) if compiled else rules

@@ -26,6 +26,7 @@ from desktop.jobs import CancelToken, Progress
 __all__ = ["ImportReport", "Library", "RetagPlan", "RetagReport", "StoredArticle", "StoreError"]
 
 BATCH = 500
+RETAG_INLINE_MAX = 6000  # a retag of up to this many articles runs without worker processes
 RULES_SNAPSHOT_KEY = "rules_snapshot"  # meta key: the rules the stored tags reflect
 PARALLEL_AFTER = 2 * BATCH  # start analysis worker processes once an import is this large
 
@@ -367,11 +368,11 @@ class Library:
         (new rules fingerprint) or untouched, and the next retag finishes it.
         Details of the last run are in `last_retag`.
         """
-        from desktop.analysis.pipeline import reload_rules, rules_snapshot
+        from desktop.analysis.pipeline import forget_rules, rules_snapshot
 
-        reload_rules()
-        fp = _rules_fingerprint()
-        snap = rules_snapshot()
+        forget_rules()  # analysis here (if any) compiles the files as they are now
+        snap = rules_snapshot(fresh=True)
+        fp = snap["fingerprint"]
         plan = self.plan_retag(snap, full=full)
         report = RetagReport(total=self.store.count(), full=plan.full, reason=plan.reason)
         self.last_retag = report
@@ -380,6 +381,8 @@ class Library:
         table0 = self._fresh_snapshot_table(gen0) if not plan.full else None
         writes = 0
         changed_tags: dict[int, dict[str, list[str]]] = {}
+        if workers is None and len(ids) <= RETAG_INLINE_MAX:
+            workers = 0  # starting worker processes costs more than it saves
         analyzer = _Analyzer(workers)
         pending: deque = deque()
 
@@ -434,12 +437,11 @@ class Library:
         under rules the stored snapshot does not describe. Articles already analysed under
         the current rules are skipped unless `full`.
         """
-        from desktop.analysis.pipeline import reload_rules, rules_snapshot
+        from desktop.analysis.pipeline import rules_snapshot
         from desktop.analysis.ruleset import diff
 
-        if snap is None:  # read the rule files as they are now
-            reload_rules()
-            snap = rules_snapshot()
+        if snap is None:
+            snap = rules_snapshot(fresh=True)  # the rule files as they are now
         fp = snap["fingerprint"]
         if full:
             return RetagPlan(self.store.all_ids(), True, N_("requested"))
