@@ -87,51 +87,63 @@ class RetagPlan:
     reason: str
 
 
-def patch_tags(table, changed: dict[int, dict[str, list[str]]]):
-    """The snapshot table with the tag lists of `changed` article ids replaced."""
+def _np_column(col, dtype) -> np.ndarray:
+    """A fixed-width Arrow column as numpy (no pandas)."""
     import pyarrow as pa
 
-    from desktop.core.query import MULTI_FACETS, TagColumn
+    arr = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=dtype)
+
+
+def patch_tags(table, changed: dict[int, dict[str, list[str]]]):
+    """The snapshot table with the tag lists of `changed` article ids replaced.
+
+    Rows whose lists are unchanged keep their codes; values no row carries any more leave
+    the vocabulary. Vectorised over the untouched rows, so cost barely grows with the library.
+    """
+    import pyarrow as pa
+
+    from desktop.core.query import MULTI_FACETS
 
     meta = dict(table.schema.metadata or {})
     vocab = json.loads(meta[snapshot._VOCAB_KEY])
-    cat = snapshot.catalog_from_table(table)
-    ids = cat.ids
+    ids = _np_column(table.column("id"), np.int64)
     order = np.argsort(ids, kind="stable")
     want = np.fromiter(changed, dtype=np.int64, count=len(changed))
-    at = np.searchsorted(ids[order], want)
-    at = np.minimum(at, len(ids) - 1)
-    ok = ids[order][at] == want
+    at = np.minimum(np.searchsorted(ids[order], want), max(len(ids) - 1, 0))
+    ok = ids[order][at] == want if len(ids) else np.zeros(len(want), dtype=bool)
     rows = {int(order[a]): int(w) for a, w, k in zip(at, want, ok, strict=True) if k}
     for kind in MULTI_FACETS:
-        col: TagColumn = cat.tags[kind]
-        lengths = np.diff(col.offsets)
+        col = table.column(kind).combine_chunks()
+        old_off = _np_column(col.offsets, np.int64)
+        old_codes = _np_column(col.values, np.int32)
+        base = old_off[0]
+        old_off = old_off - base
+        old_codes = old_codes[base : base + old_off[-1]]
+        values = list(vocab[kind])
         new_lists = {r: sorted(set(changed[aid].get(kind, ()))) for r, aid in rows.items()}
-        old_lists = {r: [col.values[c] for c in col.codes[col.offsets[r]:col.offsets[r + 1]]]
-                     for r in rows}
-        if all(sorted(old_lists[r]) == new_lists[r] for r in rows):
+        if all(sorted(values[c] for c in old_codes[old_off[r]:old_off[r + 1]]) == lst
+               for r, lst in new_lists.items()):
             continue
-        values = list(col.values)
         index = {v: i for i, v in enumerate(values)}
-        keep_row = np.ones(len(ids), dtype=bool)
-        keep_row[list(rows)] = False
+        lengths = np.diff(old_off)
         new_len = lengths.copy()
         for r, lst in new_lists.items():
             new_len[r] = len(lst)
         offsets = np.zeros(len(ids) + 1, dtype=np.int64)
         np.cumsum(new_len, out=offsets[1:])
         codes = np.empty(int(offsets[-1]), dtype=np.int32)
+        keep_row = np.ones(len(ids), dtype=bool)
+        keep_row[list(rows)] = False
         row_of = np.repeat(np.arange(len(ids)), lengths)
-        kept = keep_row[row_of]
-        src = np.nonzero(kept)[0]
-        codes[offsets[row_of[src]] + (src - col.offsets[row_of[src]])] = col.codes[src]
+        src = np.nonzero(keep_row[row_of])[0]
+        codes[offsets[row_of[src]] + (src - old_off[row_of[src]])] = old_codes[src]
         for r, lst in new_lists.items():
             codes[offsets[r]:offsets[r + 1]] = [index.setdefault(v, len(index)) for v in lst]
         values = list(index)
         used = np.zeros(len(values), dtype=bool)  # drop values no row carries any more
         used[codes] = True
-        remap = np.cumsum(used) - 1
-        codes = remap[codes].astype(np.int32)
+        codes = (np.cumsum(used) - 1)[codes].astype(np.int32)
         vocab[kind] = [v for v, u in zip(values, used, strict=True) if u]
         arr = pa.ListArray.from_arrays(pa.array(offsets.astype(np.int32), type=pa.int32()),
                                        pa.array(codes, type=pa.int32()))
@@ -381,8 +393,9 @@ class Library:
         table0 = self._fresh_snapshot_table(gen0) if not plan.full else None
         writes = 0
         changed_tags: dict[int, dict[str, list[str]]] = {}
-        if workers is None and len(ids) <= RETAG_INLINE_MAX:
-            workers = 0  # starting worker processes costs more than it saves
+        if workers is None:  # worker processes pay off only for many articles
+            cpus = min(2, os.cpu_count() or 1)
+            workers = cpus if len(ids) > RETAG_INLINE_MAX and cpus >= 2 else 0
         analyzer = _Analyzer(workers)
         pending: deque = deque()
 
@@ -390,16 +403,20 @@ class Library:
             nonlocal writes
             rows, fut = pending.popleft()
             results = fut.result()
+            old_tags = self.store.tags_of([r[0] for r in rows])
             out = []
             for (aid, _t, _b, _lang, old_json), (aj, tags) in zip(rows, results, strict=True):
+                norm = {k: sorted(set(v)) for k, v in tags.items() if v}
+                if aj == old_json and norm == old_tags.get(aid, {}):
+                    continue  # same result: nothing to write (the old rules_fp stays valid)
                 out.append((aid, aj, fp, tags))
-                if aj != old_json:
-                    report.updated += 1
-                if table0 is not None:  # patch_tags keeps rows whose tags are unchanged
+                if table0 is not None:
                     changed_tags[aid] = tags
-            self.store.update_analysis(out)
-            writes += 1
-            report.rechecked += len(out)
+            if out:
+                self.store.update_analysis(out)
+                writes += 1
+            report.updated += len(out)
+            report.rechecked += len(rows)
             if progress is not None:
                 progress(report.rechecked, len(ids), "")
 
@@ -496,9 +513,10 @@ class Library:
         try:
             snapshot.write(table, self.snapshot_path, gen)
         except OSError:
-            pass
-        self._catalog = snapshot.catalog_from_table(table)
-        self._catalog_gen = gen
+            self._catalog = snapshot.catalog_from_table(table)
+            self._catalog_gen = gen
+            return
+        self._catalog = None  # built from the new snapshot when next asked for
 
     @staticmethod
     def rules_fingerprint() -> str:

@@ -306,6 +306,18 @@ class SQLiteStore:
             "SELECT DISTINCT rules_fp FROM articles INDEXED BY articles_rules_fp "
             "WHERE rules_fp IS NOT NULL")]
 
+    def tags_of(self, ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
+        """Stored tags of these articles: id → kind → sorted values (kinds with values only)."""
+        out: dict[int, dict[str, list[str]]] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            q = ("SELECT article_id, kind, value FROM tags "
+                 f"WHERE article_id IN ({','.join('?' * len(chunk))}) ORDER BY 1, 2, 3")
+            for aid, kind, value in self.conn.execute(q, chunk):
+                out.setdefault(aid, {}).setdefault(kind, []).append(value)
+        return out
+
     def texts_of(self, ids: Sequence[int]) -> list[tuple[int, str, str, str, str | None]]:
         """(id, title, body, lang, analysis JSON) of these articles, in the order given."""
         rows: dict[int, tuple] = {}
