@@ -39,11 +39,14 @@ def import_library(ctx: Context) -> None:
         print(f"  note: {r['added']} added, {r['duplicates']} duplicates, "
               f"{r['skipped']} skipped", file=sys.stderr)
     marker.write_text(json.dumps(r))
-    scale = ctx.size / FULL
+    # quality.md sets totals for the 100k library; smaller sizes show growth (fixed costs
+    # such as compiling rules and starting workers weigh more there), not pass/fail.
+    at_full = ctx.size >= FULL
     ctx.record("import: total (read+analyse+FTS+snapshot)", r["seconds"], "s",
-               target=90 * scale, note="target scaled from 90 s at 100k")
+               target=90 if at_full else None,
+               note="" if at_full else "target (90 s) applies at 100k")
     ctx.record("import: throughput", r["added"] / r["seconds"], "art/s",
-               target=FULL / 90, higher_is_better=True)
+               target=FULL / 90 if at_full else None, higher_is_better=True)
     ctx.record("import: peak RSS (main process)", r["peak_rss_mb"], "MB", target=1536)
     if r["peak_rss_worker_mb"]:
         ctx.record("import: peak RSS (one analysis worker)", r["peak_rss_worker_mb"], "MB",
@@ -154,7 +157,7 @@ def _retag(library: Path, data_dir: Path, mode: str) -> dict:
 
 @bench("library", order=90)
 def retag_library(ctx: Context) -> None:
-    scale = ctx.size / FULL
+    target = 10 if ctx.size >= FULL else None  # set for 100k; smaller sizes show growth
     with tempfile.TemporaryDirectory(prefix="kenes-bench-rules-") as tmp:
         data = Path(tmp)
         r = _retag(ctx.library, data, "full")
@@ -165,12 +168,12 @@ def retag_library(ctx: Context) -> None:
         edit.write_text(RULE_EDIT, encoding="utf-8")
         r = _retag(ctx.library, data, "auto")
         ctx.record("re-tag after a rule edit (variant + keyword)", r["seconds"], "s",
-                   target=10 * scale, note=f"{r['rechecked']} re-checked, {r['updated']} "
-                   f"updated; target scaled from 10 s at 100k")
+                   target=target, note=f"{r['rechecked']} re-checked, {r['updated']} updated"
+                   + ("" if target else "; target (10 s) applies at 100k"))
         edit.unlink()  # restore: the library goes back to the bundled rules
         r = _retag(ctx.library, data, "auto")
-        ctx.record("re-tag after undoing the edit", r["seconds"], "s", target=10 * scale,
+        ctx.record("re-tag after undoing the edit", r["seconds"], "s", target=target,
                    note=f"{r['rechecked']} re-checked")
         r = _retag(ctx.library, data, "auto")
-        ctx.record("re-tag with unchanged rules", r["seconds"], "s", target=10 * scale,
+        ctx.record("re-tag with unchanged rules", r["seconds"], "s", target=target,
                    note=f"{r['rechecked']} re-checked")
