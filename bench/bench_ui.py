@@ -105,6 +105,35 @@ def _repaint(window) -> None:
     window.statusBar().repaint()
 
 
+class _PaintWatch:
+    """Counts paints of the table's viewport, to run the event loop until one happened."""
+
+    def __init__(self, window) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        self.paints = 0
+        watch = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, ev):  # noqa: N802 - Qt name
+                if ev.type() == QEvent.Type.Paint:
+                    watch.paints += 1
+                return False
+
+        self._filter = Filter()
+        window.table.viewport().installEventFilter(self._filter)
+
+
+def _settle(qapp, watch: _PaintWatch, before: int) -> None:
+    """The real click path after the click itself: run the event loop (deferred work,
+    layout, the paint of every dirty widget) until the table has been repainted."""
+    for _ in range(50):
+        qapp.processEvents()
+        if watch.paints > before:
+            break
+    qapp.processEvents()  # anything the paint itself posted (layout, status bar)
+
+
 def _step_interact(library: str) -> dict:
     from PySide6.QtCore import Qt
 
@@ -128,25 +157,30 @@ def _step_interact(library: str) -> dict:
     for key in ("partner", "sector", "lang", "source", "person"):
         vals = sections[key].model.values()[:3]
         plan += [(key, v) for v in vals]
+    qapp.processEvents()
+    watch = _PaintWatch(window)
     for key, v in plan + plan:  # tick, then untick every value
         s = sections[key]
+        before = watch.paints
         t = time.perf_counter()
         s.model.toggle(s.model.row_of(v))
-        _repaint(window)
+        _settle(qapp, watch, before)
         clicks.append((time.perf_counter() - t) * 1000)
     for preset in ("30", "year", "all"):
+        before = watch.paints
         t = time.perf_counter()
         d = window.sidebar.dates
         d.preset.setCurrentIndex(d.preset.findData(preset))
-        _repaint(window)
+        _settle(qapp, watch, before)
         clicks.append((time.perf_counter() - t) * 1000)
 
     sorts = []
     for col in ("date", "source", "lang", "title", "sectors"):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            before = watch.paints
             t = time.perf_counter()
             window.table.sortByColumn(COLUMN_KEYS.index(col), order)
-            _repaint(window)
+            _settle(qapp, watch, before)
             sorts.append((time.perf_counter() - t) * 1000)
     result = {
         "open_s": open_s,
