@@ -247,6 +247,8 @@ def _apply(f: Filter, key: str, values: list[str], pos: int) -> None:
 NODATE = np.iinfo(np.int32).min
 _EPOCH = _dt.date(1970, 1, 1)
 _BITS_MAX_VALUES = 4096  # above this a facet is filtered through its (row, value) pairs
+# bit j of byte value b, as a (256, 8) matrix: counts of set bits from a histogram of bytes
+_BYTE_BITS = ((np.arange(256)[:, None] >> np.arange(8)) & 1).astype(np.int64)
 
 
 def iso_to_day(value: str | None) -> int:
@@ -339,6 +341,8 @@ class Catalog:
         self._lookup: dict[str, dict[str, int]] = {}
         self._pair_rows: dict[str, np.ndarray] = {}
         self._bits: dict[str, np.ndarray | None] = {}
+        self._all_counts: dict[str, np.ndarray] = {}
+        self._value_rank: dict[str, np.ndarray] = {}
         self._sort_keys: dict[str, np.ndarray] = {
             k: np.asarray(v, dtype=np.int64) for k, v in (sort_keys or {}).items()}
         for kind in MULTI_FACETS:
@@ -478,10 +482,11 @@ class Catalog:
             codes = self._codes(kind, sel)
             if not codes:
                 return lo, hi, None, True
-            if kind == "lang":
-                cond = np.isin(self.lang_codes[lo:hi], codes)
-            elif kind == "source":
-                cond = np.isin(self.source_codes[lo:hi], codes)
+            if kind in SINGLE_FACETS:
+                col = self.lang_codes if kind == "lang" else self.source_codes
+                lut = np.zeros(len(self.values(kind)) + 1, dtype=bool)  # code -1 → last: False
+                lut[codes] = True
+                cond = lut[col[lo:hi]]
             else:
                 cond = self._any_of(kind, codes, lo, hi)
             m = cond if m is None else (m & cond)
@@ -507,33 +512,69 @@ class Catalog:
 
         Sorted by count, then value; selected values are always listed, even at zero.
         """
-        lo, hi, m, empty = self._mask(f, text_ids, skip=kind)
+        counts = self.facet_count_array(f, kind, text_ids)
         values = self.values(kind)
+        keep = counts > 0
+        selected = self._codes(kind, f.selected(kind))
+        if selected:
+            keep[selected] = True
+        idx = np.flatnonzero(keep)
+        idx = idx[np.lexsort((self._rank_of_values(kind)[idx], -counts[idx]))]
+        return [(values[i], int(counts[i])) for i in idx.tolist()]
+
+    def facet_count_array(self, f: Filter, kind: str, text_ids=None) -> np.ndarray:
+        """Counts per value code of facet `kind` (aligned with `values(kind)`) under f, with
+        kind's own selection ignored; the vectorised core of `facet_counts`."""
+        lo, hi, m, empty = self._mask(f, text_ids, skip=kind)
+        nvals = len(self.values(kind))
         if empty:
-            counts = np.zeros(len(values), dtype=np.int64)
-        elif kind in SINGLE_FACETS:
+            return np.zeros(nvals, dtype=np.int64)
+        if m is None and lo == 0 and hi == len(self.ids):
+            cached = self._all_counts.get(kind)
+            if cached is None:
+                cached = self._count(kind, lo, hi, None)
+                self._all_counts[kind] = cached
+            return cached.copy()
+        return self._count(kind, lo, hi, m)
+
+    def _count(self, kind: str, lo: int, hi: int, m: np.ndarray | None) -> np.ndarray:
+        """Counts per value code over rows lo:hi (where m, if given)."""
+        nvals = len(self.values(kind))
+        if kind in SINGLE_FACETS:
             codes = (self.lang_codes if kind == "lang" else self.source_codes)[lo:hi]
             if m is not None:
                 codes = codes[m]
-            codes = codes[codes >= 0]
-            counts = np.bincount(codes, minlength=len(values))
-        else:
+            # code -1 (no source) lands in bin 0 and is dropped
+            return np.bincount(codes.astype(np.int64) + 1, minlength=nvals + 1)[1:nvals + 1]
+        bits = self._bits.get(kind)
+        if bits is None:  # too many values for bitmasks: count the (row, value) pairs
             col = self.tags[kind]
-            rows = self._pair_rows[kind]
-            if m is None and lo == 0 and hi == len(self.ids):
-                sel_codes = col.codes
-            else:
-                full = np.zeros(len(self.ids), dtype=bool)
-                if m is None:
-                    full[lo:hi] = True
-                else:
-                    full[lo:hi] = m
-                sel_codes = col.codes[full[rows]]
-            counts = np.bincount(sel_codes, minlength=len(values))
-        selected = set(self._codes(kind, f.selected(kind)))
-        keep = [i for i in range(len(values)) if counts[i] > 0 or i in selected]
-        keep.sort(key=lambda i: (-int(counts[i]), values[i]))
-        return [(values[i], int(counts[i])) for i in keep]
+            a, b = int(col.offsets[lo]), int(col.offsets[hi])
+            codes = col.codes[a:b]
+            if m is not None:
+                codes = codes[m[self._pair_rows[kind][a:b] - lo]]
+            return np.bincount(codes, minlength=nvals)[:nvals]
+        # bitmasks: a histogram of each byte of the selected rows' words gives every bit's count
+        sel = bits[:, lo:hi]
+        if m is not None:
+            sel = sel[:, m] if np.count_nonzero(m) * 4 < len(m) else sel * m
+        out = np.zeros(bits.shape[0] * 64, dtype=np.int64)
+        for w in range(bits.shape[0]):
+            by = np.ascontiguousarray(sel[w], dtype="<u8").view(np.uint8).reshape(-1, 8)
+            for j in range(min(8, (nvals - 64 * w + 7) // 8)):
+                base = 64 * w + 8 * j
+                out[base:base + 8] = np.bincount(by[:, j], minlength=256) @ _BYTE_BITS
+        return out[:nvals]
+
+    def _rank_of_values(self, kind: str) -> np.ndarray:
+        """Rank of each value code in string order (ties in counts list by value)."""
+        rank = self._value_rank.get(kind)
+        if rank is None:
+            values = self.values(kind)
+            rank = np.empty(len(values), dtype=np.int64)
+            rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
+            self._value_rank[kind] = rank
+        return rank
 
     def all_facet_counts(self, f: Filter, text_ids=None) -> dict[str, list[tuple[str, int]]]:
         """facet_counts for every facet kind."""
