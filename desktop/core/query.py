@@ -529,16 +529,36 @@ class Catalog:
         nvals = len(self.values(kind))
         if empty:
             return np.zeros(nvals, dtype=np.int64)
+        return self._count(kind, lo, hi, m)
+
+    def facet_count_arrays(self, f: Filter, kinds: Iterable[str] = FACETS,
+                           text_ids=None) -> dict[str, np.ndarray]:
+        """`facet_count_array` for several kinds at once: facets without a selection of their
+        own share one mask, so a click costs one mask plus one per selected facet."""
+        masks: dict[str | None, tuple] = {}
+        out: dict[str, np.ndarray] = {}
+        for kind in kinds:
+            skip = kind if f.selected(kind) else None
+            if skip not in masks:
+                masks[skip] = self._mask(f, text_ids, skip=skip)
+            lo, hi, m, empty = masks[skip]
+            if empty:
+                out[kind] = np.zeros(len(self.values(kind)), dtype=np.int64)
+            else:
+                out[kind] = self._count(kind, lo, hi, m)
+        return out
+
+    def _count(self, kind: str, lo: int, hi: int, m: np.ndarray | None) -> np.ndarray:
+        """Counts per value code over rows lo:hi (where m, if given); whole-library counts
+        are kept, as most facets show them until something is ticked."""
         if m is None and lo == 0 and hi == len(self.ids):
             cached = self._all_counts.get(kind)
             if cached is None:
-                cached = self._count(kind, lo, hi, None)
-                self._all_counts[kind] = cached
+                cached = self._all_counts[kind] = self._count_rows(kind, lo, hi, None)
             return cached.copy()
-        return self._count(kind, lo, hi, m)
+        return self._count_rows(kind, lo, hi, m)
 
-    def _count(self, kind: str, lo: int, hi: int, m: np.ndarray | None) -> np.ndarray:
-        """Counts per value code over rows lo:hi (where m, if given)."""
+    def _count_rows(self, kind: str, lo: int, hi: int, m: np.ndarray | None) -> np.ndarray:
         nvals = len(self.values(kind))
         if kind in SINGLE_FACETS:
             codes = (self.lang_codes if kind == "lang" else self.source_codes)[lo:hi]
@@ -616,8 +636,9 @@ class Catalog:
              descending: bool = True) -> np.ndarray:
         """Positions reordered by `column` (date, id, title, origin, lang, source or a facet)."""
         positions = np.asarray(positions, dtype=np.int64)
-        if column == "date":
-            s = np.sort(positions)  # rows are stored newest first
+        if column == "date":  # rows are stored newest first; filter() gives them in order
+            ordered = len(positions) < 2 or bool((positions[1:] >= positions[:-1]).all())
+            s = positions.copy() if ordered else np.sort(positions)
             return s if descending else s[::-1].copy()
         key = self._sort_key(column)[positions]
         order = np.argsort(-key if descending else key, kind="stable")
