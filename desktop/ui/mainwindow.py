@@ -507,6 +507,8 @@ class MainWindow(QMainWindow):
         keep_id = self.reader.article_id
         positions = cat.filter(f, text_ids)
         self.model.set_positions(positions)
+        if self.table.isVisible():
+            self.table.doItemsLayout()  # now, not in a second paint after the first one
         self.sidebar.update_counts(cat, f, text_ids)
         days = cat.days[positions]
         self.sidebar.set_days(days[days != NODATE])

@@ -27,6 +27,10 @@ COLUMN_KEYS = tuple(k for k, _label in COLUMNS)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
 _CACHE_MAX = 2000
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_TIP_COLUMNS = frozenset(COLUMN_KEYS.index(k) for k in ("title", "partners", "sectors"))
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class RowSource(Protocol):
@@ -123,20 +127,23 @@ class ArticleTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self._source is None:
+        # called ~7 times per visible cell on every paint: cheapest checks first
+        if role == _DISPLAY:
+            row = index.row()
+            if 0 <= row < len(self._pos) and self._source is not None and index.isValid():
+                return self._row(row)[index.column()]
             return None
-        row, col = index.row(), index.column()
-        if not (0 <= row < len(self._pos) and 0 <= col < len(COLUMNS)):
+        if role == _TOOLTIP:
+            row, col = index.row(), index.column()
+            if (col in _TIP_COLUMNS and 0 <= row < len(self._pos) and self._source is not None
+                    and index.isValid()):
+                return self._row(row)[col] or None
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._row(row)[col]
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMN_KEYS[col] in ("title", "partners",
-                                                                         "sectors"):
-            return self._row(row)[col] or None
-        if role == ID_ROLE:
-            return self.article_id(row)
-        if role == POSITION_ROLE:
-            return int(self._pos[row])
+        if role == ID_ROLE or role == POSITION_ROLE:
+            row = index.row()
+            if not index.isValid() or self._source is None or not 0 <= row < len(self._pos):
+                return None
+            return self.article_id(row) if role == ID_ROLE else int(self._pos[row])
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -151,9 +158,7 @@ class ArticleTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in the core (numpy), keeping the selection on the same articles."""

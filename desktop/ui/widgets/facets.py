@@ -1,14 +1,23 @@
 """Facet lists for the sidebar: checkable values with counts, updated in place.
 
-Values keep a stable order (by count in the whole library) so a filter change only updates
-counts (dataChanged) and hides empty rows; nothing is rebuilt on a click.
+Values keep a stable order (by count in the whole library). The model lists only the values
+that have articles under the current filter (or are ticked): a filter change updates counts
+with one dataChanged, or — when values appear or vanish — one layoutChanged; the view never
+hides rows one by one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,9 +31,16 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 
+if TYPE_CHECKING:  # numpy is loaded with the core, after the first paint
+    import numpy as np
+
 Entry = tuple[str, str, int]  # value, label, count
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_CHECK = Qt.ItemDataRole.CheckStateRole
+_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+          | Qt.ItemFlag.ItemIsUserCheckable)
 
 
 def _fmt_count(n: int) -> str:
@@ -32,7 +48,11 @@ def _fmt_count(n: int) -> str:
 
 
 class FacetModel(QAbstractListModel):
-    """Values of one facet with their current counts and check state."""
+    """Values of one facet with their current counts and check state.
+
+    `values()` are all values known to the facet; rows are the shown ones (count > 0 or
+    ticked), in the same order.
+    """
 
     checkedChanged = Signal()
 
@@ -41,43 +61,65 @@ class FacetModel(QAbstractListModel):
         self._values: list[str] = []
         self._labels: list[str] = []
         self._counts: list[int] = []
-        self._row: dict[str, int] = {}
+        self._index: dict[str, int] = {}  # value -> entry index
+        self._shown: list[int] = []  # entry index of each row
+        self._row: dict[int, int] = {}  # entry index -> row
+        self._codes: np.ndarray | None = None  # catalog value code of each entry
         self.checked: set[str] = set()
 
-    def set_entries(self, entries: Iterable[Entry]) -> None:
-        """Replace the values (new library); order is kept as given."""
+    def set_entries(self, entries: Iterable[Entry], codes: Sequence[int] | None = None) -> None:
+        """Replace the values (new library); order is kept as given. `codes` = each value's
+        code in the catalog, for `update_count_array`."""
         self.beginResetModel()
         self._values, self._labels, self._counts = [], [], []
         for value, label, count in entries:
             self._values.append(str(value))
             self._labels.append(str(label))
             self._counts.append(int(count))
-        self._row = {v: i for i, v in enumerate(self._values)}
+        self._index = {v: i for i, v in enumerate(self._values)}
+        if codes is not None:
+            import numpy as np
+
+            self._codes = np.asarray(codes, dtype=np.int64)
+        else:
+            self._codes = None
         self.checked &= set(self._values)
+        self._set_shown(self._wanted_rows())
         self.endResetModel()
 
     def update_counts(self, counts: dict[str, int]) -> None:
-        """New counts for the current filter (missing values count 0); one dataChanged."""
-        new = [int(counts.get(v, 0)) for v in self._values]
-        if new != self._counts:
-            self._counts = new
-            if self._values:
-                self.dataChanged.emit(self.index(0), self.index(len(self._values) - 1),
-                                      [Qt.ItemDataRole.DisplayRole, COUNT_ROLE])
+        """New counts for the current filter (missing values count 0)."""
+        self._apply_counts([int(counts.get(v, 0)) for v in self._values])
+
+    def update_count_array(self, counts: np.ndarray) -> None:
+        """New counts as an array indexed by catalog value code (see `set_entries`)."""
+        if self._codes is None:
+            raise ValueError("set_entries() was called without catalog codes")
+        self._apply_counts(counts[self._codes].tolist() if len(self._codes) else [])
 
     def count(self, value: str) -> int:
-        i = self._row.get(value)
+        i = self._index.get(value)
         return self._counts[i] if i is not None else 0
 
     def values(self) -> list[str]:
+        """Every value of the facet (shown or not), in list order."""
         return list(self._values)
 
+    def has(self, value: str) -> bool:
+        """Whether the facet knows `value` (whether or not it is shown now)."""
+        return value in self._index
+
     def label(self, value: str) -> str:
-        i = self._row.get(value)
+        i = self._index.get(value)
         return self._labels[i] if i is not None else value
 
     def row_of(self, value: str) -> int:
-        return self._row.get(value, -1)
+        """Row showing `value`, or -1 when it is unknown or has no articles now."""
+        i = self._index.get(value)
+        return self._row.get(i, -1) if i is not None else -1
+
+    def value_at(self, row: int) -> str:
+        return self._values[self._shown[row]]
 
     def set_checked(self, values: Iterable[str], *, notify: bool = True) -> None:
         """Check exactly these values (unknown values are kept so a saved search survives)."""
@@ -85,69 +127,107 @@ class FacetModel(QAbstractListModel):
         if new == self.checked:
             return
         self.checked = new
-        if self._values:
-            self.dataChanged.emit(self.index(0), self.index(len(self._values) - 1),
-                                  [Qt.ItemDataRole.CheckStateRole])
+        if not self._relayout() and self._shown:
+            self.dataChanged.emit(self.index(0), self.index(len(self._shown) - 1), [_CHECK])
         if notify:
             self.checkedChanged.emit()
 
+    # -- rows -------------------------------------------------------------------------
+    def _wanted_rows(self) -> list[int]:
+        checked, values = self.checked, self._values
+        return [i for i, c in enumerate(self._counts) if c > 0 or values[i] in checked]
+
+    def _set_shown(self, shown: list[int]) -> None:
+        self._shown = shown
+        self._row = {e: r for r, e in enumerate(shown)}
+
+    def _relayout(self) -> bool:
+        """Show exactly the wanted rows (one layoutChanged, indexes kept); False if unchanged."""
+        wanted = self._wanted_rows()
+        if wanted == self._shown:
+            return False
+        self.layoutAboutToBeChanged.emit()
+        old_shown = self._shown
+        self._set_shown(wanted)
+        persistent = self.persistentIndexList()
+        if persistent:
+            moved = []
+            for idx in persistent:
+                r = idx.row()
+                e = old_shown[r] if 0 <= r < len(old_shown) else -1
+                nr = self._row.get(e, -1)
+                moved.append(self.index(nr) if nr >= 0 else QModelIndex())
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+        return True
+
+    def _apply_counts(self, new: list[int]) -> None:
+        if new == self._counts:
+            return
+        old, self._counts = self._counts, new
+        if self._relayout():
+            return
+        changed = [r for r, e in enumerate(self._shown) if old[e] != new[e]]
+        if changed:  # one signal for the span of changed rows
+            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]),
+                                  [_DISPLAY, COUNT_ROLE])
+
     # Qt API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._values)
+        return 0 if parent.isValid() else len(self._shown)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._values):
-            return None
         r = index.row()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self._labels[r]}  ({_fmt_count(self._counts[r])})"
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return (Qt.CheckState.Checked if self._values[r] in self.checked
+        if not 0 <= r < len(self._shown) or not index.isValid():
+            return None
+        e = self._shown[r]
+        if role == _DISPLAY:
+            return f"{self._labels[e]}  ({_fmt_count(self._counts[e])})"
+        if role == _CHECK:
+            return (Qt.CheckState.Checked if self._values[e] in self.checked
                     else Qt.CheckState.Unchecked)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self._labels[r]} [{self._values[r]}]"
+            return f"{self._labels[e]} [{self._values[e]}]"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return _("{label}, {count} articles").format(label=self._labels[r],
-                                                          count=self._counts[r])
+            return _("{label}, {count} articles").format(label=self._labels[e],
+                                                          count=self._counts[e])
         if role == VALUE_ROLE:
-            return self._values[r]
+            return self._values[e]
         if role == COUNT_ROLE:
-            return self._counts[r]
+            return self._counts[e]
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+        if role != _CHECK or not index.isValid():
             return False
-        v = self._values[index.row()]
+        v = self.value_at(index.row())
         on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         if on:
             self.checked.add(v)
         else:
             self.checked.discard(v)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        if not self._relayout():  # an unticked value without articles leaves the list
+            self.dataChanged.emit(index, index, [_CHECK])
         self.checkedChanged.emit()
         return True
 
     def toggle(self, row: int) -> None:
         """Flip the check box of one row (click on the text or Space)."""
         idx = self.index(row)
-        on = self._values[row] not in self.checked
-        self.setData(idx, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked,
-                     Qt.ItemDataRole.CheckStateRole)
+        on = self.value_at(row) not in self.checked
+        self.setData(idx, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked, _CHECK)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable)
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 class FacetSection(QWidget):
     """A titled, collapsible list of one facet's values; emits the checked values."""
 
     selectionChanged = Signal(str, list)  # kind, checked values
+    expandedChanged = Signal(bool)
 
     def __init__(self, kind: str, title: str, parent: QWidget | None = None,
                  max_visible_rows: int = 8) -> None:
@@ -157,11 +237,9 @@ class FacetSection(QWidget):
         self.max_visible_rows = max_visible_rows
         self.model = FacetModel(self)
         self._serial = self._serial_at_press = 0
-        self._hidden: list[bool] = []
         self._row_h: int | None = None
+        self._shown_rows = -1  # rows the geometry was last fitted to
         self.model.checkedChanged.connect(self._emit)
-        self.model.dataChanged.connect(lambda *a: self._refresh_rows())
-        self.model.modelReset.connect(self._model_reset)
 
         self.header = QToolButton(self)
         self.header.setCheckable(True)
@@ -194,6 +272,9 @@ class FacetSection(QWidget):
         self.view.activated.connect(self._activated)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # after the view's own slots: lay the rows out now, not in a second paint later
+        self.model.layoutChanged.connect(self._rows_changed)
+        self.model.modelReset.connect(self._rows_changed)
         self.empty = QLabel(_("(none)"), self)
         self.empty.setEnabled(False)
 
@@ -208,20 +289,27 @@ class FacetSection(QWidget):
         lay.addWidget(self.view)
         lay.addWidget(self.empty)
         self._update_header()
+        self._fit()
 
     # -- public -----------------------------------------------------------------------
-    def set_entries(self, entries: Sequence[Entry]) -> None:
-        self.model.set_entries(entries)
+    def set_entries(self, entries: Sequence[Entry], codes: Sequence[int] | None = None) -> None:
+        self.model.set_entries(entries, codes)
 
     def update_counts(self, counts: dict[str, int]) -> None:
         self.model.update_counts(counts)
+
+    def update_count_array(self, counts: np.ndarray) -> None:
+        self.model.update_count_array(counts)
+
+    def is_expanded(self) -> bool:
+        return self.header.isChecked()
 
     def checked(self) -> list[str]:
         return sorted(self.model.checked)
 
     def set_checked(self, values: Iterable[str], *, notify: bool = False) -> None:
         self.model.set_checked(values, notify=notify)
-        self._refresh_rows()
+        self._update_header()
 
     def clear(self) -> None:
         self.model.set_checked([], notify=True)
@@ -238,43 +326,36 @@ class FacetSection(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         self.model.toggle(index.row())
 
-    def _model_reset(self) -> None:
-        self._hidden = []  # a reset shows every row again
-        self._refresh_rows()
-
     def _emit(self) -> None:
         self._serial += 1
-        self._refresh_rows()
+        self._update_header()
         self.selectionChanged.emit(self.kind, self.checked())
 
     def _expand(self, on: bool) -> None:
         self.header.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-        self._refresh_rows()
+        self.expandedChanged.emit(on)  # the sidebar brings stale counts up to date first
+        self._shown_rows = -1
+        self._fit()
 
-    def _refresh_rows(self) -> None:
-        """Hide values without articles (unless ticked); touch only rows that change."""
-        m = self.model
-        values = m.values()
-        hidden = [m.count(v) == 0 and v not in m.checked for v in values]
-        if len(self._hidden) != len(hidden):
-            self._hidden = [False] * len(hidden)
-            for r, h in enumerate(hidden):
-                if h:
-                    self.view.setRowHidden(r, True)
-        else:
-            for r, (old, new) in enumerate(zip(self._hidden, hidden, strict=True)):
-                if old != new:
-                    self.view.setRowHidden(r, new)
-        self._hidden = hidden
-        visible = len(hidden) - sum(hidden)
+    def _rows_changed(self) -> None:
+        if self.view.isVisible():
+            self.view.doItemsLayout()  # cancels the view's delayed layout (a second paint)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show the list (or "(none)") with a height for its rows; only when the number of
+        shown rows changed, so a click that only changes counts does no layout."""
+        visible = self.model.rowCount()
+        if visible == self._shown_rows:
+            return
+        self._shown_rows = visible
         expanded = self.header.isChecked()
         self.view.setVisible(expanded and visible > 0)
         self.empty.setVisible(expanded and visible == 0)
-        if self._row_h is None and m.rowCount():
+        if self._row_h is None and visible:
             self._row_h = max(self.view.sizeHintForRow(0), 16)
         rows = max(1, min(visible, self.max_visible_rows))
         self.view.setFixedHeight(rows * (self._row_h or 18) + 2 * self.view.frameWidth() + 2)
-        self._update_header()
 
     def _update_header(self) -> None:
         n = len(self.model.checked)

@@ -91,6 +91,7 @@ class Sidebar(QScrollArea):
         for key, kind, title in SECTIONS:
             s = FacetSection(kind, _(title), inner)
             s.selectionChanged.connect(self._section_changed)
+            s.expandedChanged.connect(lambda on, k=key: on and self._count_stale(k))
             self.sections[key] = s
             lay.addWidget(s)
         self.sections["home"].header.setToolTip(
@@ -100,6 +101,8 @@ class Sidebar(QScrollArea):
         lay.addStretch(1)
         self.setWidget(inner)
         self.setMinimumWidth(230)
+        self._counted: tuple | None = None  # (catalog, filter, text ids) of the counts shown
+        self._stale: set[str] = set()  # collapsed sections not counted for _counted
 
     # -- data -------------------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
@@ -112,16 +115,34 @@ class Sidebar(QScrollArea):
             counts = catalog.facet_counts(everything, kind)
             if key == "home":
                 counts = [(v, c) for v, c in counts if v not in partners]
+            code = {v: i for i, v in enumerate(catalog.values(kind))}
             self.sections[key].set_entries(
-                [(v, self.names.label(kind, v), c) for v, c in counts])
+                [(v, self.names.label(kind, v), c) for v, c in counts],
+                [code[v] for v, _c in counts])
+        self._counted, self._stale = None, set()
 
     def update_counts(self, catalog: Catalog, f: Filter, text_ids) -> None:
-        """Counts for the current filter (each facet ignores its own ticks: OR within)."""
-        cache: dict[str, dict[str, int]] = {}
-        for key, kind, _t in SECTIONS:
-            if kind not in cache:
-                cache[kind] = dict(catalog.facet_counts(f, kind, text_ids))
-            self.sections[key].update_counts(cache[kind])
+        """Counts for the current filter (each facet ignores its own ticks: OR within).
+
+        Collapsed sections are counted when they are expanded again."""
+        self._counted = (catalog, f, text_ids)
+        shown = [k for k, _kind, _t in SECTIONS if self.sections[k].is_expanded()]
+        self._stale = {k for k, _kind, _t in SECTIONS} - set(shown)
+        self._count(shown)
+
+    def _count(self, keys: list[str]) -> None:
+        if self._counted is None or not keys:
+            return
+        catalog, f, text_ids = self._counted
+        kinds = {k: kind for k, kind, _t in SECTIONS}
+        arrays = catalog.facet_count_arrays(f, sorted({kinds[k] for k in keys}), text_ids)
+        for k in keys:
+            self.sections[k].update_count_array(arrays[kinds[k]])
+
+    def _count_stale(self, key: str) -> None:
+        if key in self._stale:
+            self._stale.discard(key)
+            self._count([key])
 
     def set_days(self, days: np.ndarray) -> None:
         self.histogram.set_days(days)
@@ -141,9 +162,9 @@ class Sidebar(QScrollArea):
         for key, kind, _t in SECTIONS:
             wanted = facets.get(kind, [])
             if key == "home":
-                wanted = [v for v in wanted if self.sections["home"].model.row_of(v) >= 0]
+                wanted = [v for v in wanted if self.sections["home"].model.has(v)]
             elif kind == "country":
-                wanted = [v for v in wanted if self.sections["home"].model.row_of(v) < 0]
+                wanted = [v for v in wanted if not self.sections["home"].model.has(v)]
             self.sections[key].set_checked(wanted, notify=False)
 
     def _section_changed(self, _kind: str, _values: list) -> None:
