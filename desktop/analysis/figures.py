@@ -65,6 +65,18 @@ class FigureRules:
     words: dict[str, str] = field(default_factory=dict)  # lowercase currency stem -> ISO
     multi: list[tuple[tuple[str, str], str]] = field(default_factory=list)
     cache: dict[str, _WordInfo] = field(default_factory=dict, repr=False)
+    scale_cache: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def scale_of(self, word: str) -> float:
+        """Multiplier of a scale word as matched ("млрд", "миллиона"), cached per word."""
+        v = self.scale_cache.get(word)
+        if v is None:
+            sw = word.lower()
+            v = next((m for k, m in self.scales if sw.startswith(k)), 1.0)
+            if len(self.scale_cache) > 10_000:
+                self.scale_cache.clear()
+            self.scale_cache[word] = v
+        return v
 
     def info(self, word: str) -> _WordInfo:
         """What a word next to a number can be (percent, currency, qualifier…), cached."""
@@ -106,8 +118,9 @@ _SENT_WINDOW = 400
 _SENT_END = re.compile("[.!?] |\n")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end] (". ", "! ", "? " or a line break end it).
+def _bounds(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """(a, boundary, b): text[a:b] is the sentence around text[start:end], `boundary` the
+    position of the first ". ", "! ", "? " or line break at or after `end` (len(text) if none).
 
     The start is searched backwards in a window first (a hit there is also the nearest in
     the whole text); the end is one regex search that stops at the first boundary.
@@ -123,8 +136,41 @@ def _sentence(text: str, start: int, end: int) -> str:
                 text.rfind("? ", 0, lo + 1), text.rfind("\n", 0, lo + 1))
     a = 0 if a < 0 else a + 1
     m = _SENT_END.search(text, end)
-    b = m.start() + 1 if m else len(text)
+    if m is None:
+        return a, len(text), len(text)
+    return a, m.start(), m.start() + 1
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end] (". ", "! ", "? " or a line break end it)."""
+    a, _boundary, b = _bounds(text, start, end)
     return text[a:b].strip()
+
+
+class _SentenceCache:
+    """The sentence of the previous figure, reused when the next one lies in it too.
+
+    Exact: the next figure (s, e) has the same end when no boundary starts before e (the
+    previous boundary is at or after e), and the same start when no boundary lies wholly
+    between the previous start and s (only one that ends past the previous figure's start
+    can be new, hence the search from there, bounded by s).
+    """
+
+    __slots__ = ("text", "a", "s", "boundary", "sentence")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.boundary = -1
+
+    def get(self, s: int, e: int) -> str:
+        text = self.text
+        if e <= self.boundary and _SENT_END.search(text, max(self.a, self.s - 1), s) is None:
+            self.s = s
+            return self.sentence
+        a, self.boundary, b = _bounds(text, s, e)
+        self.a, self.s = a, s
+        self.sentence = text[a:b].strip()
+        return self.sentence
 
 
 def _next_word(text: str, pos: int) -> tuple[str, int, int]:
@@ -176,6 +222,9 @@ def _is_skip(word: str, skip: frozenset[str]) -> bool:
     return False
 
 
+_DIGIT_MASK = bytes(48 if 48 <= i <= 57 else 32 for i in range(256))  # digit -> "0", else " "
+
+
 def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
     """Every key figure in `text`, in order, with spans into `text`.
 
@@ -185,11 +234,21 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
     out: list[Figure] = []
     if not any(d in text for d in "0123456789"):
         return out
+    # Every match starts at an ASCII digit and one always matches there, so the matches of
+    # finditer are: match at the first digit, then at the first digit after its end. The
+    # digits are found with bytes.find in a same-length mask (one byte per character),
+    # which is cheaper than letting the regex engine test every character of the text.
+    find = text.encode("ascii", "replace").translate(_DIGIT_MASK).find
+    match = fr.regex.match
     symbols = fr.symbols
     info = fr.info
+    sentence = _SentenceCache(text).get
     nxt_word = _NEXT.match
-    for m in fr.regex.finditer(text):
+    p = find(b"0")
+    while p >= 0:
+        m = match(text, p)
         s, e = m.span()
+        p = find(b"0", e)
         pre = None
         if s and text[s - 1] in symbols:  # "$10 млрд" (the symbol starts the figure)
             pre, s = text[s - 1], s - 1
@@ -218,11 +277,7 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
         pct = bool(pct)
         mult = 1.0
         if scale_word:
-            sw = scale_word.lower()
-            for k, v in fr.scales:
-                if sw.startswith(k):
-                    mult = v
-                    break
+            mult = fr.scale_of(scale_word)
         currency = None
         if pre:
             currency = next((c for k, c in fr.currencies if k == pre), None)
@@ -286,6 +341,6 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             qualifier = fr.before.get(_prev_word(text, s)) or qualifier
         out.append(Figure(
             text=text[s:end], value=value * mult, kind=kind, unit=unit, currency=currency,
-            qualifier=qualifier, span=(s, end), sentence=_sentence(text, s, end),
+            qualifier=qualifier, span=(s, end), sentence=sentence(s, end),
         ))
     return out
