@@ -9,6 +9,7 @@ the same sentence before the quote (`Мирзиёев подчеркнул: «�
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from desktop.analysis.entities import Mention, normalise_surname, scan_all
 from desktop.analysis.model import Quote
@@ -124,7 +125,7 @@ class _Speakers:
         b = min(_sentence_end(self.text, a), a + 160)
         p = self._person_in(a, b)
         role = self._role_in(a, b)
-        words = [w.group() for w in _WORD.finditer(self.text, a, b)][:4]
+        words = [w.group() for w in islice(_WORD.finditer(self.text, a, b), 4)]
         if p is not None and (role is None or p.kind == "person"):
             return self._found(p)
         if role:
@@ -184,11 +185,13 @@ class _Speakers:
 
 def extract_quotes(text: str, people: list[Mention], role_scan) -> list[Quote]:
     """All quotes in `text`, in order of appearance."""
-    experts = [p for p in people if p.subtype == "titled"]
-    sp = _Speakers(text, people, role_scan, experts)
     quotes: list[Quote] = []
     g_spans = guillemet_spans(text)
     cues = _cues(text)
+    if not g_spans and not cues and "—" not in text:
+        return quotes  # no «…», no speech verb after a dash, no em-dash paragraph
+    experts = [p for p in people if p.subtype == "titled"]
+    sp = _Speakers(text, people, role_scan, experts)
     used_g: set[tuple[int, int]] = set()
     items: list[tuple[int, int, str | None, str | None, bool]] = []
     for c in cues:
