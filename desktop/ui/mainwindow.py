@@ -10,7 +10,15 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -515,7 +523,16 @@ class MainWindow(QMainWindow):
         self._update_count()
         if keep_id is not None:
             self.select_article(keep_id, scroll=True, open_if_missing=False)
+        self._settle_layouts()
         self.last_refresh_ms = (time.perf_counter() - t0) * 1000
+
+    @staticmethod
+    def _settle_layouts() -> None:
+        """Run the layouts this refresh invalidated now (a section grew, a header changed),
+        innermost first, so the window is painted once, in its final geometry, instead of
+        once before the posted layout requests and again after them."""
+        for _level in range(6):  # each level of nesting posts a request to its parent
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()

@@ -74,8 +74,7 @@ class ArticleTableModel(QAbstractTableModel):
                 self._source.sort(pos, COLUMN_KEYS[self.sort_column], self.sort_descending)
             )
         self.beginResetModel()
-        self._pos = pos
-        self._cache.clear()
+        self._pos = pos  # the row cache is keyed by catalog position: still valid
         self.endResetModel()
 
     @staticmethod

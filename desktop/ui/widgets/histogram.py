@@ -24,24 +24,24 @@ def buckets(days: np.ndarray, max_weeks: int = 26) -> tuple[str, list[tuple[int,
     """
     import numpy as np
 
-    days = np.asarray(days, dtype=np.int64)
+    days = np.asarray(days)
     if not len(days):
         return "week", []
     lo, hi = int(days.min()), int(days.max())
     if (hi - lo) // 7 + 1 <= max_weeks:
         start = lo - ((lo + 3) % 7)  # Monday (1970-01-01 was a Thursday)
-        idx = (days - start) // 7
-        counts = np.bincount(idx)
+        counts = np.bincount((days - start) // 7)
         return "week", [(start + 7 * i, start + 7 * i + 6, int(c)) for i, c in enumerate(counts)]
-    months = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
-    m0 = int(months.min())
-    counts = np.bincount(months - m0)
-    out = []
-    for i, c in enumerate(counts):
-        first = np.datetime64(m0 + i, "M").astype("datetime64[D]").astype(np.int64)
-        last = np.datetime64(m0 + i + 1, "M").astype("datetime64[D]").astype(np.int64) - 1
-        out.append((int(first), int(last), int(c)))
-    return "month", out
+    # per day first (a small array), then per month: no calendar arithmetic on every row
+    per_day = np.bincount(days - lo)
+    span = np.arange(lo, hi + 1).astype("datetime64[D]")
+    month_of_day = span.astype("datetime64[M]").astype(np.int64)
+    m0 = int(month_of_day[0])
+    counts = np.bincount(month_of_day - m0, weights=per_day).astype(np.int64)
+    edges = np.arange(m0, m0 + len(counts) + 1).astype("datetime64[M]").astype(
+        "datetime64[D]").astype(np.int64)
+    return "month", [(int(edges[i]), int(edges[i + 1]) - 1, int(c))
+                     for i, c in enumerate(counts)]
 
 
 def day_iso(day: int) -> str:
