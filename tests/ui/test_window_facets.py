@@ -148,3 +148,39 @@ def test_layout_and_filters_are_remembered(qtbot, small_catalog):
     qtbot.addWidget(w2)
     assert w2.table.columnWidth(2) == 333
     assert w2.settings.last_browse()["query"] == "lang:ru"
+
+
+def test_values_without_articles_leave_the_list_unless_ticked(qtbot, window):
+    w = window
+    sectors = w.sidebar.sections["sector"]
+    _click_value(qtbot, w, "sector", "investment")  # article 2 (kk)
+    assert _ids(w) == [2]
+    w.search.set_text("lang:ru")
+    assert _ids(w) == []
+    # ticked, so still listed (at zero) and can be unticked from the list
+    assert sectors.model.row_of("investment") >= 0
+    assert sectors.model.count("investment") == 0
+    assert sectors.model.row_of("trade") >= 0  # article 3 is ru and trade
+    _click_value(qtbot, w, "sector", "investment")
+    assert sorted(_ids(w)) == [3, 4]
+    assert sectors.model.row_of("investment") == -1  # no ru article about investment
+    from desktop.ui.widgets.facets import COUNT_ROLE, VALUE_ROLE
+
+    m = sectors.model
+    shown = [(m.index(r).data(VALUE_ROLE), m.index(r).data(COUNT_ROLE))
+             for r in range(m.rowCount())]
+    assert shown == [("trade", 1), ("transport", 1)]
+
+
+def test_a_collapsed_facet_is_counted_when_expanded(qtbot, window):
+    w = window
+    people = w.sidebar.sections["person"]
+    people.header.setChecked(False)  # collapse
+    _click_value(qtbot, w, "partner", "AZ")
+    assert _ids(w) == [4]
+    people.header.setChecked(True)  # expand: counts for the current filter
+    assert people.model.rowCount() == 0
+    assert people.empty.isVisibleTo(people) and not people.view.isVisibleTo(people)
+    w.sidebar.reset_button.click()
+    assert people.model.count("tokayev") == 2
+    assert people.model.row_of("tokayev") >= 0
