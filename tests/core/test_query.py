@@ -182,3 +182,50 @@ def test_many_values_use_several_bitmask_words():
 
 def test_histogram_by_month(cat):
     assert cat.histogram(cat.filter(Filter())) == [("2025-10", 1), ("2025-11", 3)]
+
+
+def _brute_counts(recs, f: Filter, kind: str, text_ids=None) -> dict[str, int]:
+    """What a user expects: counts of `kind` among rows matching every other facet."""
+    sel = {"country": f.countries, "partner": f.partners, "sector": f.sectors,
+           "person": f.people, "org": f.orgs, "lang": f.langs, "source": f.sources}
+    counts: dict[str, int] = {}
+    for r in recs:
+        if text_ids is not None and r["id"] not in text_ids:
+            continue
+        ok = True
+        for k, wanted in sel.items():
+            if k == kind or not wanted:
+                continue
+            have = r.get(k) or []
+            have = have if isinstance(have, list) else [have]
+            if not set(have) & set(wanted):
+                ok = False
+        if not ok:
+            continue
+        have = r.get(kind) or []
+        for v in have if isinstance(have, list) else [have]:
+            counts[v] = counts.get(v, 0) + 1
+    return counts
+
+
+def test_facet_counts_match_a_plain_count_on_random_filters():
+    rng = np.random.default_rng(7)
+    countries = [f"C{i:02d}" for i in range(70)]  # more than one bitmask word
+    sectors = ["trade", "energy", "water", "digital", "mining"]
+    recs = []
+    for i in range(400):
+        cs = sorted(set(rng.choice(countries, size=int(rng.integers(0, 4))).tolist()))
+        recs.append({"id": i + 1, "date": f"2025-{1 + i % 12:02d}-01",
+                     "lang": ["kk", "ru", "other"][i % 3], "source": ["A", "B", None][i % 3],
+                     "title": str(i), "country": cs, "partner": cs[1:],
+                     "sector": sorted(set(rng.choice(sectors, size=int(rng.integers(0, 3))).tolist()))})
+    cat = Catalog.from_records(recs)
+    for trial in range(60):
+        f = Filter(countries=sorted(set(rng.choice(countries, size=int(rng.integers(0, 3))).tolist())),
+                   sectors=sorted(set(rng.choice(sectors, size=int(rng.integers(0, 2))).tolist())),
+                   langs=["kk"] if trial % 4 == 0 else [])
+        text_ids = set(range(1, 400, 3)) if trial % 5 == 0 else None
+        tid = np.array(sorted(text_ids)) if text_ids is not None else None
+        for kind in ("country", "partner", "sector", "lang", "source"):
+            got = {v: n for v, n in cat.facet_counts(f, kind, tid) if n}
+            assert got == _brute_counts(recs, f, kind, text_ids), (trial, kind)
