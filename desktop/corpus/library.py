@@ -17,9 +17,16 @@ import numpy as np
 
 from desktop.core.article import Article
 from desktop.core.query import Catalog, Filter
-from desktop.core.searchsyntax import fold, terms
+from desktop.core.searchsyntax import terms
 from desktop.corpus import snapshot
-from desktop.corpus.store import ARTICLE_FIELDS, DB_NAME, NewRow, SQLiteStore, StoreError
+from desktop.corpus.store import (
+    ARTICLE_FIELDS,
+    DB_NAME,
+    NewRow,
+    SQLiteStore,
+    StoreError,
+    fts_text,
+)
 from desktop.i18n import N_
 from desktop.jobs import CancelToken, Progress
 
@@ -301,8 +308,7 @@ class Library:
             batch, hashes, fut = pending.popleft()
             results = fut.result()
             rows = [
-                NewRow(h, _article_fields(a), a.extra or {}, aj, fp, tags,
-                       fold(a.full_text()))
+                NewRow(h, _article_fields(a), a.extra or {}, aj, fp, tags, fts_text(a))
                 for a, h, (aj, tags) in zip(batch, hashes, results, strict=True)
             ]
             added = self.store.insert_batch(rows)
