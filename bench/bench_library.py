@@ -48,6 +48,10 @@ def import_library(ctx: Context) -> None:
     ctx.record("import: throughput", r["added"] / r["seconds"], "art/s",
                target=FULL / 90 if at_full else None, higher_is_better=True)
     ctx.record("import: peak RSS (main process)", r["peak_rss_mb"], "MB", target=1536)
+    db = ctx.library / "library.sqlite"
+    if db.exists():
+        ctx.record("library file size (SQLite incl. FTS)", db.stat().st_size / 2**20, "MB",
+                   note="FTS5 prefix indexes: see FTS_PREFIX_LENGTHS in corpus/store.py")
     if r["peak_rss_worker_mb"]:
         ctx.record("import: peak RSS (one analysis worker)", r["peak_rss_worker_mb"], "MB",
                    note="workers run beside the main process")
@@ -115,6 +119,7 @@ def query_library(ctx: Context) -> None:
                      for c in ("date", "title", "source", "partners"))
         ctx.record("sort all rows (worst column)", sort_t * 1e3, "ms", target=100)
         for label, text, target in (("typical prefix term Өзбекстан*", "Өзбекстан*", 15),
+                                    ("short stem Ресей* (no prefix index)", "Ресей*", 15),
                                     ("very common term және", "және", 60),
                                     ('phrase "Орталық Азия"', '"Орталық Азия"', 15)):
             fq = Filter(text=text)
