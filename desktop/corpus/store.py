@@ -95,8 +95,8 @@ def _m2(c: sqlite3.Connection) -> None:
 # times the base index, so short lengths are the dearest. Measured at 100k articles
 # (FTS alone: 80 MB, 10 s to build): 9 → +25 MB/+2.6 s; 6 9 → +73 MB/+5 s;
 # 5 7 9 → +123 MB/+12 s; 6–10 → +164 MB/+14 s; 5–10 → +219 MB/+19 s.
-# 6–10 covers 58 % of the gazetteer words at ~14 % of the library file and a sixth of the
-# import budget. Left native: 5 letters (the dearest index, and such stems measured ≤ 8 ms
+# 6–10 covers 58 % of the gazetteer words; full 100k import 60 → 74 s (budget 90 s), library
+# file 1,166 → 1,274 MB; migrating an existing 100k library re-indexes it once (~25 s). Left native: 5 letters (the dearest index, and such stems measured ≤ 8 ms
 # natively at 100k), ≤ 4 (rarely typed as a prefix) and ≥ 11 (few forms per stem, so
 # native matching is already cheap). Native prefix matching is exact, only slower.
 FTS_PREFIX_LENGTHS = (6, 7, 8, 9, 10)
