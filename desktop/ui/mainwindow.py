@@ -49,6 +49,7 @@ from desktop.ui.browse_state import BrowseState, safe_combined
 from desktop.ui.icons import icon
 from desktop.ui.models.article_table import COLUMN_KEYS, ArticleTableModel
 from desktop.ui.names import Names
+from desktop.ui.plain import plain_tooltip
 from desktop.ui.widgets.reader import ReaderArea
 from desktop.ui.widgets.search_box import SearchBox
 from desktop.ui.widgets.sidebar import Sidebar
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         self.reader.highlightKindsChanged.connect(self.settings.set_highlight_kinds)
 
         self.placeholder = QLabel(_("Opening the library…"), self)
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)  # may show an error's path
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.hide()
@@ -645,8 +647,12 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, exc: object, tb: str) -> None:
         self.importFinished.emit(None)
-        QMessageBox.warning(self, _("Import failed"),
-                            _("The import stopped with an error:\n{error}").format(error=exc))
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Import failed"),
+                          _("The import stopped with an error:\n{error}").format(error=exc),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the error may quote a file name
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _show_progress(self, text: str, job: Job) -> None:
         self.progress_label.setText(text)
@@ -664,7 +670,7 @@ class MainWindow(QMainWindow):
         if message:
             name = Path(message).name if ("/" in message or "\\" in message) else message
             self.progress_label.setText(name)
-            self.progress_label.setToolTip(message)
+            self.progress_label.setToolTip(plain_tooltip(message))
 
     def _hide_progress(self) -> None:
         if self.runner.running("import") or self.runner.running("library"):

@@ -92,3 +92,18 @@ def test_highlight_toggles_and_why_tagged_jumps_to_span(qtbot):
     assert "Өзбекстанға" in item.text(1)
     r._why_clicked(item.child(0))
     assert r.text.textCursor().selectedText() == "Өзбекстанға"
+
+
+def test_why_tagged_tooltip_shows_phrases_literally(qtbot):
+    """Qt renders a tooltip that looks like HTML; a matched phrase must not be rendered."""
+    from PySide6.QtGui import QTextDocument
+
+    r = ReaderPanel()
+    qtbot.addWidget(r)
+    a = _article("Өзбекстан " + HOSTILE, title="T")
+    an = Analysis(countries=[Tag("country", "UZ", "Uzbekistan", [(3, 12)], [HOSTILE])])
+    r.show_article(a, an, 1)
+    tip = r.why.topLevelItem(0).toolTip(1)
+    doc = QTextDocument()
+    doc.setHtml(tip)  # what the tooltip shows
+    assert doc.toPlainText().strip() == HOSTILE

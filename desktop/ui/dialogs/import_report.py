@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, ngettext
+from desktop.ui.plain import plain_tooltip
 
 
 def _count(value) -> int:
@@ -59,8 +60,8 @@ class ImportReportDialog(QDialog):
         self.skipped.setAccessibleName(_("Skipped files"))
         for s in getattr(report, "skipped", []) or []:
             item = QTreeWidgetItem([str(getattr(s, "path", s)), str(getattr(s, "reason", ""))])
-            item.setToolTip(0, item.text(0))
-            item.setToolTip(1, item.text(1))
+            item.setToolTip(0, plain_tooltip(item.text(0)))
+            item.setToolTip(1, plain_tooltip(item.text(1)))
             self.skipped.addTopLevelItem(item)
         self.skipped.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.skipped.setColumnWidth(0, 320)

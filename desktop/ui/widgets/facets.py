@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:  # numpy is loaded with the core, after the first paint
     import numpy as np
@@ -188,7 +189,7 @@ class FacetModel(QAbstractListModel):
             return (Qt.CheckState.Checked if self._values[e] in self.checked
                     else Qt.CheckState.Unchecked)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self._labels[e]} [{self._values[e]}]"
+            return plain_tooltip(f"{self._labels[e]} [{self._values[e]}]")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return _("{label}, {count} articles").format(label=self._labels[e],
                                                           count=self._counts[e])

@@ -35,6 +35,7 @@ from desktop.analysis.model import Analysis
 from desktop.core.article import Article
 from desktop.i18n import _
 from desktop.ui.highlight import KINDS, Mark, Utf16Map, colour, display_text, marks
+from desktop.ui.plain import plain_tooltip
 
 LabelFor = Callable[[str, str], str]  # (kind, id) -> display name
 
@@ -277,7 +278,7 @@ class ReaderPanel(QWidget):
                 phrases = t.phrases or sorted({self._text[s:e] for s, e in t.spans if e <= n})
                 item = QTreeWidgetItem([f"{_(KINDS[kind][0])}: {name}", ", ".join(phrases)])
                 item.setIcon(0, swatch_icon(kind))
-                item.setToolTip(1, ", ".join(phrases))
+                item.setToolTip(1, plain_tooltip(", ".join(phrases)))
                 spans = sorted((int(s), int(e)) for s, e in t.spans if 0 <= s < e <= n)
                 if spans:
                     item.setData(0, _SPAN_ROLE, spans[0])

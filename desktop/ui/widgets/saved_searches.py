@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.settings import Settings
+from desktop.ui.plain import plain_tooltip
 
 
 class SavedSearches(QWidget):
@@ -105,7 +106,7 @@ class SavedSearches(QWidget):
         for item in self.items:
             w = QListWidgetItem(item["name"])
             state = item.get("state") or {}
-            w.setToolTip(state.get("summary") or state.get("query") or item["name"])
+            w.setToolTip(plain_tooltip(state.get("summary") or state.get("query") or item["name"]))
             self.list.addItem(w)
         rows = max(1, min(len(self.items), 5))
         self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 18) + 6)
