@@ -118,7 +118,8 @@ class Settings:
         items = self._json("browse/saved", [])
         if not isinstance(items, list):
             return []
-        return [i for i in items if isinstance(i, dict) and i.get("name")]
+        return [i for i in items if isinstance(i, dict) and isinstance(i.get("name"), str)
+                and i["name"] and isinstance(i.get("state") or {}, dict)]
 
     def set_saved_searches(self, items: list[dict]) -> None:
         self._set_json("browse/saved", items)

@@ -61,14 +61,20 @@ class BrowseState:
 
     @classmethod
     def from_dict(cls, d: dict | None) -> BrowseState:
-        d = d or {}
-        facets = d.get("facets") or {}
+        """A state from saved settings; malformed parts (a hand-edited file) are dropped."""
+        d = d if isinstance(d, dict) else {}
+        facets = d.get("facets")
+        facets = facets if isinstance(facets, dict) else {}
+
+        def day(v: object) -> str | None:
+            return v if isinstance(v, str) and v else None
+
         return cls(
             query=str(d.get("query") or ""),
             facets={str(k): [str(x) for x in v] for k, v in facets.items()
                     if isinstance(v, list)},
-            date_from=d.get("date_from") or None,
-            date_to=d.get("date_to") or None,
+            date_from=day(d.get("date_from")),
+            date_to=day(d.get("date_to")),
         )
 
 

@@ -34,6 +34,21 @@ def test_saved_searches_are_saved_applied_deleted_and_persisted(qtbot):
     assert again.items[0]["state"]["query"] == "country:UZ"
 
 
+
+def test_hand_edited_settings_do_not_stop_the_window(qtbot):
+    """Malformed saved searches and last-browse entries are dropped, not raised."""
+    from desktop.ui.browse_state import BrowseState
+
+    s = Settings()
+    s.set_saved_searches([{"name": 5}, {"name": "ok", "state": "x"}, "junk",
+                          {"name": "good", "state": {"query": "lang:kk"}}])
+    w = SavedSearches(s, dict)
+    qtbot.addWidget(w)
+    assert w.names() == ["good"]
+    st = BrowseState.from_dict({"query": "lang:kk", "facets": ["UZ"], "date_from": 20251101})
+    assert st == BrowseState(query="lang:kk")
+    assert st.combined().langs == ["kk"]
+
 def _work(n: int, *, progress, cancel, gate=None):
     for i in range(n):
         if gate is not None:
