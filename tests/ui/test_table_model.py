@@ -69,3 +69,18 @@ def test_qt_calls_do_not_eat_references_to_none(qapp, small_catalog):
     for _ in range(500):
         facets.layoutChanged.emit()  # a void call
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_title_tooltip_is_shown_literally(qapp, small_catalog):
+    """Qt renders a tooltip that looks like HTML; an article title must show as written."""
+    from PySide6.QtGui import QTextDocument
+
+    model = ArticleTableModel(CatalogRows(small_catalog))
+    model.set_positions(small_catalog.filter(Filter()))
+    col = COLUMN_KEYS.index("title")
+    tips = [model.data(model.index(r, col), Qt.ItemDataRole.ToolTipRole)
+            for r in range(model.rowCount())]
+    tip = next(t for t in tips if "Күнсіз" in t)
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    assert doc.toPlainText().strip() == "<b>Күнсіз</b> мақала"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.i18n import N_, _
+from desktop.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:  # numpy is imported when the first rows arrive, after the first paint
     import numpy as np
@@ -136,7 +137,7 @@ class ArticleTableModel(QAbstractTableModel):
             row, col = index.row(), index.column()
             if (col in _TIP_COLUMNS and 0 <= row < len(self._pos) and self._source is not None
                     and index.isValid()):
-                return self._row(row)[col] or None
+                return plain_tooltip(self._row(row)[col]) or None  # titles are untrusted
             return None
         if role == ID_ROLE or role == POSITION_ROLE:
             row = index.row()
