@@ -88,10 +88,6 @@ class FacetModel(QAbstractListModel):
         self._set_shown(self._wanted_rows())
         self.endResetModel()
 
-    def update_counts(self, counts: dict[str, int]) -> None:
-        """New counts for the current filter (missing values count 0)."""
-        self._apply_counts([int(counts.get(v, 0)) for v in self._values])
-
     def update_count_array(self, counts: np.ndarray) -> None:
         """New counts as an array indexed by catalog value code (see `set_entries`)."""
         if self._codes is None:
@@ -295,9 +291,6 @@ class FacetSection(QWidget):
     # -- public -----------------------------------------------------------------------
     def set_entries(self, entries: Sequence[Entry], codes: Sequence[int] | None = None) -> None:
         self.model.set_entries(entries, codes)
-
-    def update_counts(self, counts: dict[str, int]) -> None:
-        self.model.update_counts(counts)
 
     def update_count_array(self, counts: np.ndarray) -> None:
         self.model.update_count_array(counts)

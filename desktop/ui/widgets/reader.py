@@ -111,7 +111,6 @@ class ReaderPanel(QWidget):
         self.title.setAccessibleName(_("Article title"))
         self.meta = plain_label()
         self.meta.setAccessibleName(_("Article details"))
-        self.meta.setForegroundRole(self.meta.foregroundRole())
         self.origin = plain_label()
         self.origin.setAccessibleName(_("Article origin"))
         of = self.origin.font()
