@@ -431,7 +431,9 @@ class Library:
                 if cancel is not None and cancel.cancelled:
                     break
                 rows = self.store.texts_of(ids[i : i + BATCH])
-                items = [(f"{t}\n\n{b}" if t else b, lang) for _id, t, b, lang, _a in rows]
+                # spans must refer to Article.full_text(), exactly as at import
+                items = [(Article(title=t or "", body=b or "").full_text(), lang)
+                         for _id, t, b, lang, _a in rows]
                 pending.append((rows, analyzer.submit(items)))
                 while len(pending) > analyzer.depth:
                     flush_one()
