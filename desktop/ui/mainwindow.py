@@ -394,8 +394,14 @@ class MainWindow(QMainWindow):
         job.result.connect(self._library_opened)
         job.error.connect(self._library_failed)
         job.finished.connect(self._hide_progress)
+        job.finished.connect(lambda: self._close_superseded(job))
         self._show_progress(_("Opening the library…"), job)
         return job
+
+    def _close_superseded(self, job: Job) -> None:
+        """Close the library a superseded open job still opened (its result was dropped)."""
+        if job.superseded and job.outcome == "result" and job.value[0] is not self.library:
+            job.value[0].close()
 
     def _library_opened(self, value) -> None:
         lib, catalog, report = value

@@ -55,6 +55,25 @@ def test_first_run_imports_the_sample_and_facets_filter_it(qtbot, tmp_path):
         _close(w)
 
 
+
+def test_a_superseded_library_open_closes_what_it_opened(qtbot, tmp_path):
+    """Choosing another folder while one is opening: the first library is not leaked."""
+    import sqlite3
+
+    w = MainWindow(library_dir=str(tmp_path / "a"), import_sample=False, show_reports=False)
+    qtbot.addWidget(w)
+    first = w.open_library()
+    with qtbot.waitSignal(w.catalogLoaded, timeout=60000):
+        w.open_library(str(tmp_path / "b"))
+    qtbot.waitUntil(lambda: first.done, timeout=60000)
+    try:
+        assert w.library.folder == tmp_path / "b"
+        assert first.superseded and first.outcome == "result"
+        with pytest.raises(sqlite3.ProgrammingError):  # closed
+            first.value[0].store.conn.execute("SELECT 1")
+    finally:
+        _close(w)
+
 def test_import_reports_duplicates_and_shows_progress(qtbot, tmp_path):
     w = _open(qtbot, tmp_path / "lib", import_sample=True)
     try:
