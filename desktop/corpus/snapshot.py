@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -62,16 +63,24 @@ def build_table(rows: dict):
 
 
 def write(table, path: Path, generation: int) -> None:
-    """Write the snapshot atomically (temp file + rename) tagged with `generation`."""
+    """Write the snapshot atomically (temp file + rename) tagged with `generation`.
+
+    The temp name is per process and thread, so two writers (the window and an import job,
+    or the CLI) never write into one file; a failed write leaves no temp file behind.
+    """
     import pyarrow.parquet as pq
 
     meta = dict(table.schema.metadata or {})
     meta[_GEN_KEY] = str(generation).encode()
     meta[_FMT_KEY] = FORMAT.encode()
     table = table.replace_schema_metadata(meta)
-    tmp = path.with_name(path.name + ".tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    os.replace(tmp, path)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    try:
+        pq.write_table(table, tmp, compression="zstd")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def generation_of(path: Path) -> int | None:

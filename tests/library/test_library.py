@@ -292,3 +292,24 @@ def test_stats_counts(lib):
     assert st["languages"] == {"kk": 4, "ru": 1}
     assert sum(st["years"].values()) == 5
     assert json.dumps(st)
+
+
+def test_failed_snapshot_write_leaves_no_temp_file(lib, monkeypatch):
+    """Disk full while writing the snapshot: the old snapshot stays, no half-written file."""
+    import pyarrow.parquet as pq
+
+    from desktop.corpus import snapshot
+
+    lib.import_articles([Article(title="Бір", body="Мәтін бір.", lang="kk")])
+    before = lib.snapshot_path.read_bytes()
+
+    def full(table, where, **kw):
+        Path(where).write_bytes(b"PAR1 half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pq, "write_table", full)
+    lib.import_articles([Article(title="Екі", body="Мәтін екі.", lang="kk")])
+    assert len(lib.catalog()) == 2  # still served from SQLite
+    assert lib.snapshot_path.read_bytes() == before
+    assert [p.name for p in lib.folder.iterdir() if p.name.startswith(snapshot.SNAPSHOT_NAME)] \
+        == [snapshot.SNAPSHOT_NAME]
