@@ -100,7 +100,8 @@ class Histogram(QWidget):
         text = pal.color(QPalette.ColorRole.PlaceholderText)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(fill)
-        for r in self._bar_rects():
+        rects = self._bar_rects()
+        for r in rects:
             p.drawRect(r)
         p.setPen(text)
         f = p.font()
@@ -110,7 +111,6 @@ class Histogram(QWidget):
         if not self.bars:
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("no dated articles"))
         else:
-            rects = self._bar_rects()
             first = self._label(self.bars[0][0])
             fw = p.fontMetrics().horizontalAdvance(first)
             x = min(max(2.0, rects[0].left()), self.width() - fw - 2.0)
