@@ -118,7 +118,12 @@ def main(argv: list[str] | None = None) -> int:
         "info": ccmd.cmd_info,
         "retag": ccmd.cmd_retag,
     }[args.command]
+    from desktop.corpus.store import StoreError
+
     try:
         return handler(args)
     except BrokenPipeError:  # `kenes search | head`
         return 0
+    except StoreError as e:  # e.g. a library from a newer Kenes: a message, not a traceback
+        sys.stderr.write(f"{e}\n")
+        return 1

@@ -17,6 +17,7 @@ import numpy as np
 
 from desktop.core.article import Article
 from desktop.core.searchsyntax import Term, fold
+from desktop.i18n import _
 
 DB_NAME = "library.sqlite"
 TAG_KINDS = ("country", "partner", "sector", "person", "org")
@@ -198,8 +199,10 @@ class SQLiteStore:
             c.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             version = self.schema_version()
             if version > SCHEMA_VERSION:
-                raise StoreError(f"library schema {version} is newer than this Kenes "
-                                 f"({SCHEMA_VERSION})")
+                raise StoreError(_("This library was written by a newer Kenes (library "
+                                   "format {version}; this Kenes reads up to {supported}). "
+                                   "Update Kenes to open it.").format(
+                                       version=version, supported=SCHEMA_VERSION))
             for i in range(version, SCHEMA_VERSION):
                 MIGRATIONS[i](c)
             if version != SCHEMA_VERSION:

@@ -208,8 +208,11 @@ def test_schema_version_and_migrations(tmp_path, monkeypatch):
         assert len(lib) == 3
         lib.store.conn.execute("SELECT * FROM pins")
     monkeypatch.undo()
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError, match="newer Kenes"):
         Library.open(folder)
+    from desktop.cli import main
+
+    assert main(["info", "--library", str(folder)]) == 1  # a message, not a traceback
 
 
 def test_snapshot_fast_path_equals_sqlite_path(lib):
