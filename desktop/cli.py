@@ -6,6 +6,8 @@ The parser lives here; each command's work lives in the Qt-free package that own
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import sys
 
 from desktop import __version__
@@ -15,13 +17,18 @@ COMMANDS = ("import", "search", "show", "info", "analyze", "retag")
 
 
 def wants_cli(argv: list[str]) -> bool:
-    """True when argv names a subcommand or asks for help/version (else the GUI opens)."""
-    for a in argv:
-        if a in ("-h", "--help", "--version"):
-            return True
-        if a in COMMANDS:
-            return True
-    return False
+    """True when argv names a subcommand or asks for help/version (else the GUI opens).
+
+    Parsed rather than scanned, so an option's value (`--query import`) is not a command.
+    """
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return True
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):  # main() reports errors once
+            args, _rest = build_parser().parse_known_args(argv)
+    except SystemExit:  # unknown command or bad option: let the CLI print the error
+        return True
+    return args.command is not None
 
 
 def _library_opt(p: argparse.ArgumentParser) -> None:

@@ -134,3 +134,14 @@ def test_retag(sample_library, capsys):
     assert rep["retagged"] == 5 and rep["rules_fingerprint"]
     after = run_json(capsys, "search", "--country", "UZ", "--library", str(sample_library))
     assert after == before
+
+
+def test_option_values_are_not_mistaken_for_commands():
+    from desktop.cli import wants_cli
+
+    assert wants_cli(["import", "x.txt"])
+    assert wants_cli(["--library", "lib", "info"])
+    assert wants_cli(["--version"])
+    assert not wants_cli([])
+    assert not wants_cli(["--query", "import"])  # a search for the word "import" opens the window
+    assert not wants_cli(["--library", "show", "--screenshot", "x.png"])
