@@ -6,6 +6,7 @@ pyarrow, reportlab and babel are imported later, in the background or on first u
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -72,7 +73,8 @@ def create_window(argv: list[str]):
     from desktop.ui.mainwindow import MainWindow
 
     app.setWindowIcon(icon("kenes"))
-    explicit = args.library or None
+    # --library, then $KENES_LIBRARY (both explicit choices), then the library used last time.
+    explicit = args.library or os.environ.get("KENES_LIBRARY") or None
     library_dir = explicit or settings.last_library or None
     if library_dir and not explicit and not Path(library_dir).is_dir():
         library_dir = None  # the remembered library was moved or deleted
