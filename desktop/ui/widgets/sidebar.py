@@ -95,7 +95,7 @@ class Sidebar(QScrollArea):
             self.sections[key] = s
             lay.addWidget(s)
         self.sections["home"].header.setToolTip(
-            _("Kazakhstan is in nearly every article; tick it to require it explicitly"))
+            _("The home country is in nearly every article; tick it to require it explicitly"))
         self.sections["person"].max_visible_rows = 10
         self.sections["org"].max_visible_rows = 10
         lay.addStretch(1)
