@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.last_refresh_ms = 0.0
         self._text_cache: tuple[str, np.ndarray | None] = ("", None)
         self._restoring = False
+        self._closing = False
 
         self.setWindowTitle("Kenes")
         self.setWindowIcon(icon("kenes"))
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
         self.reader_action = self._action(_("&Reader"), self.reader_area.setVisible,
                                           "Ctrl+2", checkable=True)
         self.why_action = self._action(
-            _("&Why tagged"), lambda on: [p.why.setVisible(on) for p in self.reader_area.panels],
+            _("&Why tagged"), self.reader_area.set_why_visible,
             "Ctrl+3", checkable=True)
         self.about_action = self._action(_("&About Kenes"), self.about)
 
@@ -368,6 +369,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, e: QCloseEvent) -> None:
+        self._closing = True  # a job finishing during the wait must not reopen the library
         if self.remember_layout:
             self.save_layout()
         self.runner.cancel_all()
@@ -405,6 +407,9 @@ class MainWindow(QMainWindow):
 
     def _library_opened(self, value) -> None:
         lib, catalog, report = value
+        if self._closing:
+            lib.close()
+            return
         if self.library is not None and self.library is not lib:
             self.library.close()
         self.library = lib

@@ -107,3 +107,15 @@ def test_why_tagged_tooltip_shows_phrases_literally(qtbot):
     doc = QTextDocument()
     doc.setHtml(tip)  # what the tooltip shows
     assert doc.toPlainText().strip() == HOSTILE
+
+
+def test_why_tagged_toggle_reaches_panels_added_later(qtbot):
+    from desktop.ui.widgets.reader import ReaderArea
+
+    area = ReaderArea()
+    qtbot.addWidget(area)
+    area.set_why_visible(False)
+    second = area.add_panel()  # the coming Russian panel beside the Kazakh one
+    assert all(p.why.isHidden() for p in area.panels)
+    area.set_why_visible(True)
+    assert not second.why.isHidden()

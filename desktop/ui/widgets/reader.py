@@ -316,6 +316,7 @@ class ReaderArea(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._label_for = label_for
         self.panels: list[ReaderPanel] = []
+        self._why_visible = True
         self.add_panel()
 
     @property
@@ -325,8 +326,15 @@ class ReaderArea(QSplitter):
     def add_panel(self) -> ReaderPanel:
         """Add another reader beside the existing ones and return it."""
         p = ReaderPanel(self, self._label_for)
+        p.why.setVisible(self._why_visible)
         self.panels.append(p)
         self.addWidget(p)
         return p
+
+    def set_why_visible(self, on: bool) -> None:
+        """Show or hide the "why tagged" list in every panel, including panels added later."""
+        self._why_visible = on
+        for p in self.panels:
+            p.why.setVisible(on)
 
 
