@@ -19,6 +19,14 @@ def _read_text(arg: str) -> str:
     return decode_bytes(Path(arg).read_bytes())
 
 
+def speaker_label(q) -> str:
+    """Who said a quote: the gazetteer's name for a known person, else the name as written."""
+    from desktop.analysis.pipeline import vocabulary
+
+    known = vocabulary("person").get(q.speaker or "", {}).get("en")
+    return known or q.speaker_name or q.speaker or _("unknown speaker")
+
+
 def format_analysis(a: Analysis) -> str:
     """Human-readable report of an analysis."""
     lines = [_("Language: {lang}").format(lang=a.lang)]
@@ -29,19 +37,17 @@ def format_analysis(a: Analysis) -> str:
     lines.append(_("Sectors:"))
     for t in a.sectors:
         lines.append(f"  {t.id}: {', '.join(t.phrases)}")
-    lines.append(_("People:"))
-    for t in a.people:
-        lines.append(f"  {t.id} {t.name}: {', '.join(t.phrases)} {t.spans}")
-    lines.append(_("Organisations:"))
-    for t in a.orgs:
-        lines.append(f"  {t.id} {t.name}: {', '.join(t.phrases)} {t.spans}")
+    for title, tags in ((_("People:"), a.people), (_("Organisations:"), a.orgs)):
+        lines.append(title)
+        for t in tags:
+            lines.append(f"  {t.id} {t.name}: {', '.join(t.phrases)} {t.spans}")
     lines.append(_("Figures:"))
     for f in a.figures:
         extra = " ".join(x for x in (f.currency, f.unit, f.qualifier) if x)
         lines.append(f"  {f.text!r} = {f.value:g} {f.kind} {extra} {list(f.span)}")
     lines.append(_("Quotes:"))
     for q in a.quotes:
-        who = q.speaker or q.speaker_name or _("(unknown speaker)")
+        who = speaker_label(q)
         body = q.text if len(q.text) <= 120 else q.text[:117] + "..."
         lines.append(f"  {who}: «{body}» {list(q.span)}")
     return "\n".join(lines)

@@ -194,14 +194,11 @@ def cmd_show(args: argparse.Namespace) -> int:
             what = fig.currency if fig.kind == "money" else (fig.unit or "")
             _out(f"  {fig.text}  = {fig.value:g} {what}".rstrip())
     if an.quotes:
-        from desktop.analysis.pipeline import vocabulary
+        from desktop.analysis.commands import speaker_label
 
-        people = vocabulary("person")
         _out(_("Quotes:"))
         for q in an.quotes:
-            known = people.get(q.speaker or "", {}).get("en")
-            who = known or q.speaker_name or q.speaker or _("unknown speaker")
-            _out(f"  {who}: «{q.text}»")
+            _out(f"  {speaker_label(q)}: «{q.text}»")
     _out()
     _out(a.full_text())
     return 0
