@@ -7,8 +7,7 @@ import numpy as np
 from desktop.core.query import Catalog, day_to_iso
 from desktop.ui.names import Names
 
-_SORT_COLUMN = {"date": "date", "lang": "lang", "title": "title", "source": "source",
-                "partners": "partners", "sectors": "sectors"}
+_SORTABLE = frozenset({"date", "lang", "title", "source", "partners", "sectors"})
 
 
 class CatalogRows:
@@ -35,4 +34,5 @@ class CatalogRows:
         return int(self.catalog.ids[pos])
 
     def sort(self, positions: np.ndarray, column: str, descending: bool) -> np.ndarray:
-        return self.catalog.sort(positions, _SORT_COLUMN.get(column, "date"), descending)
+        return self.catalog.sort(positions, column if column in _SORTABLE else "date",
+                                 descending)
