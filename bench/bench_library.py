@@ -17,13 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FULL = 100_000  # the size quality.md's targets are stated for
 
 
+def _run_json(argv: list[str], what: str, env: dict | None = None) -> dict:
+    """Run a step in a fresh interpreter (own memory, cold imports) and return its last JSON line."""
+    out = subprocess.run([sys.executable, *argv], cwd=ROOT, env=env, capture_output=True,
+                         text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"{what} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def child(*args: str) -> dict:
     """Run a bench.child step in a fresh interpreter and return its JSON."""
-    out = subprocess.run([sys.executable, "-m", "bench.child", *args], cwd=ROOT,
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        raise RuntimeError(f"bench.child {args[0]} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return _run_json(["-m", "bench.child", *args], f"bench.child {args[0]}")
 
 
 @bench("library", order=10)
@@ -153,11 +158,7 @@ print(json.dumps(r))
 def _retag(library: Path, data_dir: Path, mode: str) -> dict:
     """`Library.retag` in a fresh interpreter whose user rules live in `data_dir`."""
     env = {**os.environ, "KENES_DATA_DIR": str(data_dir)}
-    out = subprocess.run([sys.executable, "-c", _RETAG, str(library), mode], cwd=ROOT, env=env,
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        raise RuntimeError(f"retag failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return _run_json(["-c", _RETAG, str(library), mode], "retag", env)
 
 
 @bench("library", order=90)
