@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, repeat
 
 from desktop.analysis.morph import valid_tail
-from desktop.analysis.rules import Rules, Scanner
+from desktop.analysis.rules import SEPARATORS, Rules, Scanner
 
 _ADJ_TAILS = ("лық", "лік", "дық", "дік", "тық", "тік", "ск", "ийск", "lyq", "lik", "dyq", "dik")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -69,6 +71,27 @@ _MISSING = object()
 Hit = tuple[int, int, str, str, str, str]  # start, end, kind, id, subtype, phrase
 
 
+def _settle(scanner: Scanner, text: str, s: int, e: int, word: str, out: list[Hit],
+            shift: int) -> None:
+    """Resolve one matched word text[s:e] (s at the word, past any separator) into `out`."""
+    cache = scanner.cache
+    r = cache.get(word, _MISSING)
+    if r is _MISSING:
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+        r = cache[word] = _resolve(scanner, word)
+    if r is None:
+        return
+    kind, id_, sub, end, hyph, phrase = r
+    end += s
+    if hyph and end == e and text[e:e + 1] == "-":
+        hm = _HYPHEN_TAIL.match(text, e)
+        if hm and hm.group(1).islower() and valid_tail(hm.group(1)):
+            end = hm.end()
+            phrase = text[s:end]
+    out.append((s - shift, end - shift, kind, id_, sub, phrase))
+
+
 def scan(text: str, scanner: Scanner | None) -> list[Hit]:
     """All rule matches of one scanner in `text`; exclusions and bad endings dropped.
 
@@ -113,6 +136,19 @@ def scan(text: str, scanner: Scanner | None) -> list[Hit]:
     return out
 
 
+def _dedup(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit inside an earlier hit with the same kind and id; `hits` sorted by start."""
+    kept: list[Hit] = []
+    maxend = -1
+    for h in hits:  # the two scans may both see one phrase ("Консультативтік кездесуіне")
+        if h[0] < maxend and any(k[1] > h[0] and k[3] == h[3] and k[2] == h[2] for k in kept):
+            continue
+        if h[1] > maxend:
+            maxend = h[1]
+        kept.append(h)
+    return kept
+
+
 def scan_all(text: str, scanners) -> list[Hit]:
     """Matches of several scanners, in text order."""
     out: list[Hit] = []
@@ -121,33 +157,195 @@ def scan_all(text: str, scanners) -> list[Hit]:
     if len(scanners) < 2 or len(out) < 2:
         return out
     out.sort()
-    kept: list[Hit] = []
-    maxend = -1
-    for h in out:  # the two scans may both see one phrase ("Консультативтік кездесуіне")
-        if h[0] < maxend and any(k[1] > h[0] and k[3] == h[3] and k[2] == h[2] for k in kept):
-            continue  # inside an earlier hit with the same kind and id
-        if h[1] > maxend:
-            maxend = h[1]
-        kept.append(h)
-    return kept
+    return _dedup(out)
 
 
-def titled_people(text: str, titles: list[Hit], taken: list[Hit]) -> list[Hit]:
+_EMPTY: tuple = ()
+_UNSEEN = object()  # truthy: a token not in the cache yet goes through the loop
+_TOKEN_CACHE_MAX = 200_000  # distinct whitespace-separated tokens (~20 MB), cleared when full
+# What str.split() splits on, as a set: a membership test is cheaper than str.isspace().
+_SPACE_CHARS = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
+_SPACE_RE_CHARS = frozenset(" \t\u00a0\u202f")  # what SPACE_RE joins words of a surface with
+
+
+@dataclass(frozen=True)
+class _Detail:
+    """What the two gazetteer scans find inside one token alone (spans relative to it)."""
+
+    cap: tuple[Hit, ...]
+    low: tuple[Hit, ...]
+    # how the next word must start for a multi-word surface to run on past the token
+    cap_multi: tuple[str, ...]
+    low_multi: tuple[str, ...]
+    cap_starts: tuple[int, ...]  # where a match of the capitalised scan can begin
+    low_starts: tuple[int, ...]  # the separator before a lowercase match (-1: before the token)
+    both: tuple[Hit, ...] = ()  # cap + low, sorted
+
+
+def _detail(tok: str, rules: Rules) -> _Detail | None:
+    cap_sc, low_sc = rules.cap_scan, rules.low_scan
+    cap = scan(tok, cap_sc)
+    low = scan(tok, low_sc)
+    cap_multi = cap_sc.continuations(tok) if cap_sc is not None else ()
+    low_multi = low_sc.continuations(tok) if low_sc is not None else ()
+    if not (cap or low or cap_multi or low_multi):
+        return None
+    cap_starts = tuple(
+        q for q, ch in enumerate(tok)
+        if (not q or not tok[q - 1].isalnum()) and cap_sc is not None and ch in cap_sc.firsts
+    )
+    low_starts = tuple(
+        q for q in range(-1, len(tok) - 1)
+        if (q < 0 or tok[q] in SEPARATORS) and low_sc is not None and tok[q + 1] in low_sc.firsts
+    )
+    return _Detail(tuple(cap), tuple(low), cap_multi, low_multi, cap_starts, low_starts,
+                   tuple(sorted(cap + low)))
+
+
+def _token_entry(tok: str, rules: Rules) -> tuple | _Detail:
+    """The cached value of one token: () when nothing can match in it, the sorted hits of
+    both scans (relative to the token) when they are all a whole-text scan can find
+    there, else its _Detail (the token is then matched in place)."""
+    d = _detail(tok, rules)
+    if d is None:
+        return _EMPTY
+    return d if d.cap_multi or d.low_multi else d.both
+
+
+def _scan_at(scanner: Scanner, text: str, base: int, starts: tuple[int, ...], consumed: int,
+             out: list[Hit]) -> int:
+    """Match the scanner in `text` (padded with one leading space) at base + each start not
+    inside an earlier match, as the whole-text scan does; returns where the last one ended."""
+    match = scanner.regex.match
+    lower = scanner.lower
+    for q in starts:
+        q += base
+        if q < consumed:
+            continue
+        m = match(text, q)
+        if m is None:
+            continue
+        s, e = m.span()
+        word = m.group()
+        if lower:
+            s += 1
+            word = word[1:]
+        consumed = e
+        _settle(scanner, text, s, e, word, out, 1)
+    return consumed
+
+
+def _runs_on(padded: str, j: int, nexts: tuple[str, ...]) -> bool:
+    """Whether the text after a token ending at padded[j] may continue one of its multi-word
+    surfaces: one joining space, then a word starting as one of `nexts`."""
+    if not nexts or padded[j] not in _SPACE_RE_CHARS or j + 1 >= len(padded):
+        return False  # a line break or the end of the text: no surface runs on
+    return padded[j + 1] in _SPACE_RE_CHARS or padded.startswith(nexts, j + 1)
+
+
+def _in_place(tok: str, rules: Rules, padded: str, i: int, cap_end: int, low_end: int
+              ) -> tuple[list[Hit], int, int]:
+    """Hits of a token at padded[i:] where a multi-word match may start or an earlier one
+    ran on: (sorted hits in text positions, new cap_end, new low_end)."""
+    d = rules.token_detail.get(tok) or _detail(tok, rules)
+    assert d is not None
+    out: list[Hit] = []
+    j = i + len(tok)
+    if cap_end > i or _runs_on(padded, j, d.cap_multi):
+        cap_end = _scan_at(rules.cap_scan, padded, i, d.cap_starts, cap_end, out)
+    else:
+        out += [(h[0] + i - 1, h[1] + i - 1, h[2], h[3], h[4], h[5]) for h in d.cap]
+    if low_end > i - 1 or _runs_on(padded, j, d.low_multi):
+        low_end = _scan_at(rules.low_scan, padded, i, d.low_starts, low_end, out)
+    else:
+        out += [(h[0] + i - 1, h[1] + i - 1, h[2], h[3], h[4], h[5]) for h in d.low]
+    out.sort()
+    return out, cap_end, low_end
+
+
+Group = tuple[int, tuple[Hit, ...] | list[Hit]]  # (offset to add, hits sorted by start)
+
+
+def gazetteer_groups(text: str, rules: Rules) -> list[Group]:
+    """Both gazetteer scans over `text`: groups of hits, one per token, in text order.
+
+    Rule surfaces hold nothing but single spaces between words, so a match lies inside one
+    whitespace-separated token unless a multi-word surface starts in it. Each distinct
+    token is scanned once and its hits cached relative to the token, so an article costs
+    one dictionary lookup per token. Tokens where a multi-word surface may start and the
+    next word may continue it, or where such a match ran on, are matched in place. The
+    result equals scanning the whole text with each scanner and sorting the hits
+    (tests/analysis/test_token_scan.py checks this on recombined seed text), except that
+    a multi-word name glued to the end of another word ("XШавкат Мирзиёев") no longer
+    swallows the next word: only matches that start a word are tried in place.
+    """
+    out: list[Group] = []
+    if not text or (rules.cap_scan is None and rules.low_scan is None):
+        return out
+    tc = rules.token_cache
+    if len(tc) > _TOKEN_CACHE_MAX:
+        tc.clear()
+        rules.token_detail.clear()
+    get = tc.get
+    padded = " " + text + " "  # a separator around every token; positions shift by one
+    find = padded.find
+    spaces = _SPACE_CHARS
+    pos = 0
+    cap_end = low_end = 0  # where the last in-place match of each scan ended
+    busy = 1  # a token starting before this is inside an in-place match
+    toks = text.split()
+    # compress/map run in C: only tokens with hits (or not seen yet) reach Python
+    for tok in compress(toks, map(get, toks, repeat(_UNSEEN))):
+        ent = get(tok)
+        if ent is None:
+            ent = tc[tok] = _token_entry(tok, rules)
+            if not ent:
+                continue
+            if type(ent) is not _Detail or ent.cap_multi or ent.low_multi:
+                d = _detail(tok, rules) if type(ent) is tuple else ent
+                rules.token_detail[tok] = d
+        n = len(tok)
+        i = find(tok, pos)
+        while padded[i - 1] not in spaces or padded[i + n] not in spaces:
+            i = find(tok, i + 1)  # an occurrence inside another token: not this one
+        pos = i + n
+        if i >= busy:
+            if type(ent) is tuple:
+                out.append((i - 1, ent))
+                continue
+            j = i + n
+            if not (_runs_on(padded, j, ent.cap_multi) or _runs_on(padded, j, ent.low_multi)):
+                if ent.both:  # no multi-word surface continues here: the token's own hits
+                    out.append((i - 1, ent.both))
+                continue
+        hits, cap_end, low_end = _in_place(tok, rules, padded, i, cap_end, low_end)
+        busy = max(cap_end, low_end + 1)
+        if hits:
+            out.append((0, hits))
+    return out
+
+
+def gazetteer_hits(text: str, rules: Rules) -> list[Hit]:
+    """Both gazetteer scans over `text` as (start, end, kind, id, subtype, phrase), sorted."""
+    return [(h[0] + b, h[1] + b, h[2], h[3], h[4], h[5])
+            for b, hs in gazetteer_groups(text, rules) for h in hs]
+
+
+def titled_people(text: str, titles: list[Hit], taken: list[tuple[int, int]]) -> list[Hit]:
     """People introduced by a title word ("сарапшы Расул Рысмамбетов"), not in the gazetteer.
 
-    `titles` and `taken` are sorted by start; a title inside an earlier title ("министр" in
-    "Премьер-министр") is skipped, and a name overlapping any other hit is not a new person.
+    `titles` (hits) and `taken` (spans of the other hits) are sorted by start; a title
+    inside an earlier title ("министр" in "Премьер-министр") is skipped, and a name
+    overlapping any other hit is not a new person.
     """
     out: list[Hit] = []
     starts: list[int] = []
     maxends: list[int] = []  # maxends[i]: the furthest end among taken[:i + 1]
     furthest = -1
-    for h in taken:
-        if h[2] == "title":
-            continue
-        starts.append(h[0])
-        if h[1] > furthest:
-            furthest = h[1]
+    for a, b in taken:
+        starts.append(a)
+        if b > furthest:
+            furthest = b
         maxends.append(furthest)
     last_title_end = -1
     for t in titles:
@@ -185,6 +383,7 @@ _SURNAME_ENDS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "и
                  "қызы", "ян", "енко", "дзе", "швили")
 
 
+@lru_cache(maxsize=8192)
 def normalise_surname(word: str) -> str:
     """Strip a case ending from a surname: Белгібаевтың → Белгібаев, Назарова → Назаров."""
     for i in range(len(word) - 1, 2, -1):
@@ -208,6 +407,7 @@ def translit(s: str) -> str:
     return s.lower().translate(_TR)
 
 
+@lru_cache(maxsize=8192)
 def slug(name: str) -> str:
     """An id for a person found by pattern: "Расул Рысмамбетов" → "rasul-rysmambetov"."""
     return re.sub(r"[^a-z0-9]+", "-", translit(name)).strip("-")
@@ -220,15 +420,13 @@ def entity_hits(text: str, rules: Rules, dedup: bool = True) -> list[Hit]:
     inside an earlier hit with the same kind and id (both scans can see one phrase) is
     left in, for callers that drop it themselves while grouping (the pipeline does).
     """
-    if dedup:
-        hits = scan_all(text, (rules.cap_scan, rules.low_scan))
-    else:
-        hits = scan(text, rules.cap_scan) + scan(text, rules.low_scan)
-        hits.sort()
+    hits = gazetteer_hits(text, rules)
+    if dedup and len(hits) > 1:
+        hits = _dedup(hits)
     titles = [h for h in hits if h[2] == "title"]
     if titles:
-        people = titled_people(text, titles, hits)
         hits = [h for h in hits if h[2] != "title"]
+        people = titled_people(text, titles, [(h[0], h[1]) for h in hits])
         hits += people
     return hits
 

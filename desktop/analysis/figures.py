@@ -182,14 +182,29 @@ def _next_word(text: str, pos: int) -> tuple[str, int, int]:
     return w.group(), w.start(), w.end()
 
 
+_QUALIFIER_WINDOW = 40  # characters before a number searched for a qualifier word
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
 def _prev_word(text: str, pos: int) -> str:
-    i = pos
-    while i > 0 and text[i - 1] in " \u00a0\u202f\u2009":
-        i -= 1
-    j = i
-    while j > 0 and text[j - 1].isalpha():
-        j -= 1
-    return text[j:i].lower()
+    """The word just before `pos` (spaces between skipped), lowercased; "" if none.
+
+    Read from a reversed window, so one regex match finds it: a qualifier is a short word.
+    """
+    seg = text[max(0, pos - _QUALIFIER_WINDOW):pos].rstrip(" \u00a0\u202f\u2009")[::-1]
+    m = _LETTER_RUN.match(seg)
+    if m is None:
+        return ""
+    w = m.group()
+    if len(w) == len(seg) and pos > _QUALIFIER_WINDOW or not w.isalpha():
+        i = pos  # a word longer than the window, or one with a non-letter: step through it
+        while i > 0 and text[i - 1] in " \u00a0\u202f\u2009":
+            i -= 1
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        return text[j:i].lower()
+    return w[::-1].lower()
 
 
 _ADJ_END = ("ых", "их", "ый", "ий", "ая", "яя", "ое", "ые", "ие", "ого", "ной", "ской",

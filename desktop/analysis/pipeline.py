@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from desktop import paths
-from desktop.analysis.entities import Hit, Mention, entity_hits, mention
+from desktop.analysis.entities import Group, Hit, Mention, gazetteer_groups, titled_people
 from desktop.analysis.figures import FigureRules, compile_figures, extract_figures
 from desktop.analysis.language import detect_language
 from desktop.analysis.model import Analysis, Tag
@@ -23,7 +23,7 @@ from desktop.analysis.rules import Rules, load_rules
 DEFAULT_HOME = "KZ"
 # Bump whenever a code change alters what analyze() returns for the same rules: a library
 # then re-tags every article instead of only those a rule edit can reach.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 _lock = threading.Lock()
 _rules: Rules | None = None
 _figs: FigureRules | None = None
@@ -113,42 +113,59 @@ def vocabulary(kind: str) -> dict[str, dict[str, str]]:
 _TAG_KINDS = ("country", "sector", "person", "org")
 
 
-def _tags(hits: list[Hit], r: Rules, home: str) -> dict[str, list[Tag]]:
-    """Group hits into one Tag per (kind, id), in order of first mention.
+def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
+             ) -> tuple[dict[str, list[Tag]], list[Mention]]:
+    """Group gazetteer hits (plus people introduced by a title) into one Tag per (kind, id)
+    in order of first mention, and list the person mentions for quote speakers.
 
     A hit starting inside the previous span of its tag is dropped (the capitalised and the
-    lowercase scan may both see one phrase); hits must be sorted by start, titled people last.
+    lowercase scan may both see one phrase). Person phrases are taken from `text` as
+    written (ё kept); other phrases stay as matched in the folded `scan_text`.
     """
     by: dict[str, dict[str, Tag]] = {k: {} for k in _TAG_KINDS}
     names = r.display_names
-    for s, e, kind, id_, _sub, phrase in hits:
-        tags = by.get(kind)
-        if tags is None:
-            continue
-        t = tags.get(id_)
-        if t is None:
-            tags[id_] = Tag(kind, id_, names.get((kind, id_)) or phrase, [(s, e)], [phrase],
-                            kind == "country" and id_ == home)
-            continue
-        if t.spans[-1][1] > s and _sub != "titled":
-            continue
-        t.spans.append((s, e))
-        if phrase not in t.phrases:
-            t.phrases.append(phrase)
-    return {k: list(v.values()) for k, v in by.items()}
-
-
-def _people(hits: list[Hit]) -> list[Mention]:
-    """Person hits as mentions (for quote speakers), without repeats inside one phrase."""
-    out: list[Mention] = []
-    last: dict[str, int] = {}
-    for h in hits:
-        if h[2] == "person":
-            if h[4] != "titled" and last.get(h[3], -1) > h[0]:
+    people: list[Mention] = []
+    titles: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    folded = scan_text is not text
+    for base, hs in groups:
+        for h in hs:
+            kind = h[2]
+            span = (h[0] + base, h[1] + base)
+            if kind == "title":
+                titles.append((*span, kind, h[3], h[4], h[5]))
                 continue
-            last[h[3]] = h[1]
-            out.append(mention(h))
-    return out
+            taken.append(span)
+            tags = by.get(kind)
+            if tags is None:
+                continue
+            id_, phrase = h[3], h[5]
+            if kind == "person" and folded:
+                phrase = text[span[0]:span[1]]
+            t = tags.get(id_)
+            if t is None:
+                tags[id_] = Tag(kind, id_, names.get((kind, id_)) or phrase, [span], [phrase],
+                                kind == "country" and id_ == home)
+            elif t.spans[-1][1] > span[0]:
+                continue
+            else:
+                t.spans.append(span)
+                if phrase not in t.phrases:
+                    t.phrases.append(phrase)
+            if kind == "person":
+                people.append(Mention(kind, id_, h[4], span, phrase))
+    if titles:
+        tags = by["person"]
+        for s, e, kind, id_, sub, phrase in titled_people(scan_text, titles, taken):
+            t = tags.get(id_)
+            if t is None:
+                tags[id_] = Tag(kind, id_, names.get((kind, id_)) or phrase, [(s, e)], [phrase])
+            else:
+                t.spans.append((s, e))
+                if phrase not in t.phrases:
+                    t.phrases.append(phrase)
+            people.append(Mention(kind, id_, sub, (s, e), phrase))
+    return {k: list(v.values()) for k, v in by.items()}, people
 
 
 def _fold_yo(text: str) -> str:
@@ -167,17 +184,12 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
     lang = lang or detect_language(text)
     home = home_country(home)
     scan_text = _fold_yo(text)
-    hits = entity_hits(scan_text, r, dedup=False)
-    if scan_text is not text:  # people as written (ё kept); other phrases stay folded
-        hits = [(h[0], h[1], h[2], h[3], h[4], text[h[0]:h[1]])
-                if h[2] == "person" and h[4] != "titled" else h for h in hits]
-    tags = _tags(hits, r, home)
+    tags, people_m = _collect(gazetteer_groups(scan_text, r), text, scan_text, r, home)
     countries = tags["country"]
     countries.sort(key=lambda t: (not t.home, t.spans[0][0]))
     min_hits = r.min_hits
     sectors = [t for t in tags["sector"] if len(t.spans) >= min_hits.get(t.id, 1)]
     sectors.sort(key=lambda t: -len(t.spans))
-    people_m = _people(hits)
     return Analysis(
         lang=lang,
         countries=countries,

@@ -124,12 +124,12 @@ class _Speakers:
         """Speaker named in the words after a speech verb starting at `a`."""
         b = min(_sentence_end(self.text, a), a + 160)
         p = self._person_in(a, b)
-        role = self._role_in(a, b)
-        words = [w.group() for w in islice(_WORD.finditer(self.text, a, b), 4)]
-        if p is not None and (role is None or p.kind == "person"):
+        if p is not None:  # a person named after the verb speaks (a role cannot outrank one)
             return self._found(p)
+        role = self._role_in(a, b)
         if role:
             return self._set(role, None)
+        words = [w.group() for w in islice(_WORD.finditer(self.text, a, b), 4)]
         for w in words:
             low = w.lower()
             if low in PRONOUNS:

@@ -70,6 +70,25 @@ class Scanner:
     lower: bool = False  # matches include the separator before the word
     head: re.Pattern[str] | None = None
     cache: dict = field(default_factory=dict, repr=False)
+    # Multi-word surfaces: first word -> the literal starts of the words that may follow it
+    # (up to a wildcard), and the same for first words with a wildcard, as regexes.
+    multi_next: dict[str, frozenset[str]] = field(default_factory=dict)
+    multi_wild: list[tuple[re.Pattern[str], frozenset[str]]] = field(default_factory=list)
+    firsts: frozenset[str] = frozenset()  # first characters of the surfaces
+
+    def continuations(self, token: str) -> tuple[str, ...]:
+        """How the next word must start for a multi-word surface starting anywhere in
+        `token` to match on past its end (empty: no such surface can)."""
+        if not self.multi_next and not self.multi_wild:
+            return ()
+        out: set[str] = set()
+        for p in range(len(token)):
+            tail = token[p:]
+            out |= self.multi_next.get(tail, frozenset())
+            for rx, nxt in self.multi_wild:
+                if rx.fullmatch(tail):
+                    out |= nxt
+        return tuple(sorted(out))
 
     def lookup(self, surface: str) -> tuple[Target, ...]:
         """Targets of a matched surface (whitespace-normalised), wildcard patterns last."""
@@ -97,6 +116,9 @@ class Rules:
     low_scan: Scanner | None = None  # surfaces starting with a lowercase letter
     role_scan: Scanner | None = None
     role_low_scan: Scanner | None = None
+    # Per distinct token: what the gazetteer scans find in it (see entities.gazetteer_groups)
+    token_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    token_detail: dict = field(default_factory=dict, repr=False, compare=False)
     display_names: dict[tuple[str, str], str] = field(default_factory=dict)  # English names
     min_hits: dict[str, int] = field(default_factory=dict)  # sector id -> minimum hits
 
@@ -185,7 +207,9 @@ def trie_regex(words: list[str]) -> str:
     return build(trie, top=True)
 
 
-SEPARATORS = " \t\n\r\u00a0\u202f\"'«»„“”()[]/—–-.,;:!?"
+# What may stand before a lowercase rule word: punctuation and every whitespace character
+# (str.split's, so the per-token scan in entities.py and a whole-text scan agree).
+SEPARATORS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\"'«»„“”()[]/—–-.,;:!?"
 
 
 def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | None:
@@ -223,7 +247,20 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
         return tuple(sorted(ts, key=lambda t: t.subtype != "exclude"))  # exclusions win
 
     wild_list = [(rx_, order(list(ts))) for rx_, ts in wild_list]
-    return Scanner(rx, {k: order(v) for k, v in table.items()}, wild_list, lower, head)
+    multi_next: dict[str, set[str]] = {}
+    multi_wild: dict[str, set[str]] = {}
+    for w in words:
+        if " " in w:
+            first, second = w.split(" ")[:2]
+            nxt = second.split(WILD)[0]  # its literal start; "" (anything) before a wildcard
+            (multi_wild if WILD in first else multi_next).setdefault(first, set()).add(nxt)
+    return Scanner(
+        rx, {k: order(v) for k, v in table.items()}, wild_list, lower, head,
+        multi_next={k: frozenset(v) for k, v in multi_next.items()},
+        multi_wild=[(re.compile(LETTERS_RE.join(re.escape(x) for x in k.split(WILD))),
+                     frozenset(v)) for k, v in multi_wild.items()],
+        firsts=frozenset(w[0] for w in words),
+    )
 
 
 def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
