@@ -74,6 +74,7 @@ class Scanner:
     # (up to a wildcard), and the same for first words with a wildcard, as regexes.
     multi_next: dict[str, frozenset[str]] = field(default_factory=dict)
     multi_wild: list[tuple[re.Pattern[str], frozenset[str]]] = field(default_factory=list)
+    multi_wild_any: re.Pattern[str] | None = None  # any of multi_wild, ending the token
     firsts: frozenset[str] = frozenset()  # first characters of the surfaces
 
     def continuations(self, token: str) -> tuple[str, ...]:
@@ -82,12 +83,18 @@ class Scanner:
         if not self.multi_next and not self.multi_wild:
             return ()
         out: set[str] = set()
+        get = self.multi_next.get
         for p in range(len(token)):
-            tail = token[p:]
-            out |= self.multi_next.get(tail, frozenset())
-            for rx, nxt in self.multi_wild:
-                if rx.fullmatch(tail):
-                    out |= nxt
+            nxt = get(token[p:])
+            if nxt:
+                out |= nxt
+        # one search for all wildcard first words before trying each of them at each start
+        if self.multi_wild_any is not None and self.multi_wild_any.search(token):
+            for p in range(len(token)):
+                tail = token[p:]
+                for rx, nxt in self.multi_wild:
+                    if rx.fullmatch(tail):
+                        out |= nxt
         return tuple(sorted(out))
 
     def lookup(self, surface: str) -> tuple[Target, ...]:
@@ -259,6 +266,8 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
         multi_next={k: frozenset(v) for k, v in multi_next.items()},
         multi_wild=[(re.compile(LETTERS_RE.join(re.escape(x) for x in k.split(WILD))),
                      frozenset(v)) for k, v in multi_wild.items()],
+        multi_wild_any=re.compile("(?:" + trie_regex(list(multi_wild)) + ")\\Z")
+        if multi_wild else None,
         firsts=frozenset(w[0] for w in words),
     )
 
