@@ -105,10 +105,6 @@ def scan(text: str, scanner: Scanner | None) -> list[Hit]:
     lower = scanner.lower
     if lower and text[0].islower():
         text, shift = " " + text, 1
-    cache = scanner.cache
-    if len(cache) > _CACHE_MAX:
-        cache.clear()
-    get = cache.get
     find = text.find
     pos = 0
     # findall (strings only, no match objects) + find: the leftmost occurrence of a matched
@@ -118,21 +114,10 @@ def scan(text: str, scanner: Scanner | None) -> list[Hit]:
         pos = e = s + len(word)
         if lower:
             s += 1
+            word = word[1:]
         elif s and text[s - 1].isalnum():
             continue
-        r = get(word, _MISSING)
-        if r is _MISSING:
-            r = cache[word] = _resolve(scanner, word[1:] if lower else word)
-        if r is None:
-            continue
-        kind, id_, sub, end, hyph, phrase = r
-        end += s
-        if hyph and end == e and text[e:e + 1] == "-":
-            hm = _HYPHEN_TAIL.match(text, e)
-            if hm and hm.group(1).islower() and valid_tail(hm.group(1)):
-                end = hm.end()
-                phrase = text[s:end]
-        out.append((s - shift, end - shift, kind, id_, sub, phrase))
+        _settle(scanner, text, s, e, word, out, shift)
     return out
 
 
