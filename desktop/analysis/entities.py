@@ -187,16 +187,6 @@ def _detail(tok: str, rules: Rules) -> _Detail | None:
                    tuple(sorted(cap + low)))
 
 
-def _token_entry(tok: str, rules: Rules) -> tuple | _Detail:
-    """The cached value of one token: () when nothing can match in it, the sorted hits of
-    both scans (relative to the token) when they are all a whole-text scan can find
-    there, else its _Detail (the token is then matched in place)."""
-    d = _detail(tok, rules)
-    if d is None:
-        return _EMPTY
-    return d if d.cap_multi or d.low_multi else d.both
-
-
 def _scan_at(scanner: Scanner, text: str, base: int, starts: tuple[int, ...], consumed: int,
              out: list[Hit]) -> int:
     """Match the scanner in `text` (padded with one leading space) at base + each start not
@@ -228,14 +218,11 @@ def _runs_on(padded: str, j: int, nexts: tuple[str, ...]) -> bool:
     return padded[j + 1] in _SPACE_RE_CHARS or padded.startswith(nexts, j + 1)
 
 
-def _in_place(tok: str, rules: Rules, padded: str, i: int, cap_end: int, low_end: int
-              ) -> tuple[list[Hit], int, int]:
-    """Hits of a token at padded[i:] where a multi-word match may start or an earlier one
+def _in_place(d: _Detail, rules: Rules, padded: str, i: int, j: int, cap_end: int,
+              low_end: int) -> tuple[list[Hit], int, int]:
+    """Hits of the token padded[i:j] where a multi-word match may start or an earlier one
     ran on: (sorted hits in text positions, new cap_end, new low_end)."""
-    d = rules.token_detail.get(tok) or _detail(tok, rules)
-    assert d is not None
     out: list[Hit] = []
-    j = i + len(tok)
     if cap_end > i or _runs_on(padded, j, d.cap_multi):
         cap_end = _scan_at(rules.cap_scan, padded, i, d.cap_starts, cap_end, out)
     else:
@@ -270,7 +257,6 @@ def gazetteer_groups(text: str, rules: Rules) -> list[Group]:
     tc = rules.token_cache
     if len(tc) > _TOKEN_CACHE_MAX:
         tc.clear()
-        rules.token_detail.clear()
     get = tc.get
     padded = " " + text + " "  # a separator around every token; positions shift by one
     find = padded.find
@@ -283,27 +269,20 @@ def gazetteer_groups(text: str, rules: Rules) -> list[Group]:
     for tok in compress(toks, map(get, toks, repeat(_UNSEEN))):
         ent = get(tok)
         if ent is None:
-            ent = tc[tok] = _token_entry(tok, rules)
+            ent = tc[tok] = _detail(tok, rules) or _EMPTY
             if not ent:
                 continue
-            if type(ent) is not _Detail or ent.cap_multi or ent.low_multi:
-                d = _detail(tok, rules) if type(ent) is tuple else ent
-                rules.token_detail[tok] = d
         n = len(tok)
         i = find(tok, pos)
         while padded[i - 1] not in spaces or padded[i + n] not in spaces:
             i = find(tok, i + 1)  # an occurrence inside another token: not this one
-        pos = i + n
-        if i >= busy:
-            if type(ent) is tuple:
-                out.append((i - 1, ent))
-                continue
-            j = i + n
-            if not (_runs_on(padded, j, ent.cap_multi) or _runs_on(padded, j, ent.low_multi)):
-                if ent.both:  # no multi-word surface continues here: the token's own hits
-                    out.append((i - 1, ent.both))
-                continue
-        hits, cap_end, low_end = _in_place(tok, rules, padded, i, cap_end, low_end)
+        pos = j = i + n
+        if i >= busy and (not (ent.cap_multi or ent.low_multi) or not (
+                _runs_on(padded, j, ent.cap_multi) or _runs_on(padded, j, ent.low_multi))):
+            if ent.both:  # no multi-word surface continues here: the token's own hits
+                out.append((i - 1, ent.both))
+            continue
+        hits, cap_end, low_end = _in_place(ent, rules, padded, i, j, cap_end, low_end)
         busy = max(cap_end, low_end + 1)
         if hits:
             out.append((0, hits))

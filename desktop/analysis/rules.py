@@ -125,7 +125,6 @@ class Rules:
     role_low_scan: Scanner | None = None
     # Per distinct token: what the gazetteer scans find in it (see entities.gazetteer_groups)
     token_cache: dict = field(default_factory=dict, repr=False, compare=False)
-    token_detail: dict = field(default_factory=dict, repr=False, compare=False)
     display_names: dict[tuple[str, str], str] = field(default_factory=dict)  # English names
     min_hits: dict[str, int] = field(default_factory=dict)  # sector id -> minimum hits
 
