@@ -136,6 +136,29 @@ def test_retag(sample_library, capsys):
     assert after == before
 
 
+def test_retag_names_a_broken_user_rule_file_and_applies_the_others(sample_library, capsys):
+    from desktop import paths
+    from desktop.analysis import pipeline
+
+    d = paths.user_rules_dir()
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "broken.toml").write_text("[org.x\n", encoding="utf-8")
+    (d / "mine.toml").write_text('[org.jibek_joly]\nname_en = "Jibek Joly TV"\n'
+                                 'en = ["Jibek Joly"]\n', encoding="utf-8")
+    try:
+        capsys.readouterr()
+        assert main(["retag", "--library", str(sample_library), "--json"]) == 0
+        out = capsys.readouterr()
+        rep = json.loads(out.out)
+        assert rep["updated"] == 1 and not rep["full"]
+        assert "broken.toml" in out.err
+        hits = run_json(capsys, "search", "--org", "jibek_joly", "--library",
+                        str(sample_library))
+        assert len(hits) == 1
+    finally:
+        pipeline.forget_rules()
+
+
 def test_option_values_are_not_mistaken_for_commands():
     from desktop.cli import wants_cli
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.analysis.morph import ru_stem
+from desktop.i18n import _
 
 KINDS = ("country", "sector", "person", "org")
 ENTITY_KINDS = ("country", "person", "org")
@@ -370,6 +371,23 @@ def rule_files(bundled: Path, user: Path | None) -> list[Path]:
     return files
 
 
+def structure_error(data: dict) -> str | None:
+    """Why parsed TOML cannot be merged as rules (kinds, titles, figures must be tables;
+    min_hits a number…), or None. A user file with such an error is skipped whole."""
+    for key in (*KINDS, "titles", "figures"):
+        if key in data and not isinstance(data[key], dict):
+            return _("“{key}” must be a table").format(key=key)
+    scratch: dict[tuple[str, str], Entry] = {}
+    for kind in KINDS:
+        for id_, d in data.get(kind, {}).items():
+            try:
+                if isinstance(d, dict):
+                    _merge(scratch, kind, id_, d)
+            except (TypeError, ValueError) as exc:
+                return f"[{kind}.{id_}]: {exc}"
+    return None
+
+
 class RuleError(ValueError):
     """A rule file could not be read; carries the path."""
 
@@ -392,6 +410,11 @@ def load_rules(bundled: Path, user: Path | None = None, on_error=None,
                 on_error(f, str(exc))
                 continue
             raise RuleError(f"{f}: {exc}") from exc
+        if user is not None and f.parent == user and on_error is not None:
+            why = structure_error(data)
+            if why:
+                on_error(f, why)
+                continue
         h.update(f.name.encode() + b"\0" + raw + b"\0")
         used.append(f)
         for kind in KINDS:

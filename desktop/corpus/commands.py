@@ -228,6 +228,11 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_retag(args: argparse.Namespace) -> int:
     """Re-apply the current rules: only to articles a rule edit can reach, or all with --full."""
+    from desktop.analysis.user_rules import rule_file_errors
+
+    for path, msg in rule_file_errors():  # skipped by the loader: say so before tagging
+        print(_("Rule file skipped: {path}: {reason}").format(path=path, reason=msg),
+              file=sys.stderr)
     with _open(args) as lib:
         lib.retag(progress=_tty_progress(_("Re-tagging")), full=getattr(args, "full", False))
         if sys.stderr.isatty():

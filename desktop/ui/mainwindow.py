@@ -50,6 +50,7 @@ from desktop.ui.icons import icon
 from desktop.ui.models.article_table import COLUMN_KEYS, ArticleTableModel
 from desktop.ui.names import Names
 from desktop.ui.plain import plain_tooltip
+from desktop.ui.widgets.notice import NoticeBar
 from desktop.ui.widgets.reader import ReaderArea
 from desktop.ui.widgets.search_box import SearchBox
 from desktop.ui.widgets.sidebar import Sidebar
@@ -136,6 +137,14 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._build_widgets()
+        from desktop.ui.rules import RulesController
+
+        self.rules = RulesController(self)
+        self.rules_box: QMessageBox | None = None
+        self.reader.addRuleRequested.connect(
+            lambda p: self.rules.add_rule(p, self.reader.article.lang if self.reader.article
+                                          else None))
+        self.reader.excludeRequested.connect(self.rules.exclude)
         self._build_actions()
         self._build_status()
         if remember_layout:
@@ -199,6 +208,8 @@ class MainWindow(QMainWindow):
         cl = QVBoxLayout(center)
         cl.setContentsMargins(6, 6, 0, 0)
         cl.setSpacing(4)
+        self.notice = NoticeBar(center)
+        cl.addWidget(self.notice)
         cl.addWidget(self.search)
         cl.addWidget(self.table, 1)
         cl.addWidget(self.placeholder, 1)
@@ -269,11 +280,17 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.quit_action)
         m = mb.addMenu(_("&Edit"))
+        m.addActions([self.rules.undo_action, self.rules.redo_action])
+        m.addSeparator()
         m.addActions([self.find_action, self.reset_action])
         m = mb.addMenu(_("&View"))
         m.addActions([self.sidebar_action, self.reader_action, self.why_action])
         m.addSeparator()
         self._build_language_menu(m)
+        m = mb.addMenu(_("&Tools"))
+        m.addActions(self.rules.actions[:2])
+        m.addSeparator()
+        m.addAction(self.rules.folder_action)
         m = mb.addMenu(_("&Help"))
         m.addAction(self.about_action)
 
@@ -324,7 +341,7 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.progress.setAccessibleName(_("Import progress"))
+        self.progress.setAccessibleName(_("Progress"))
         self.progress_label = QLabel("", self)
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setMaximumWidth(320)
@@ -627,6 +644,9 @@ class MainWindow(QMainWindow):
         if self.runner.running("import") is not None:
             self.statusBar().showMessage(_("An import is already running."), 5000)
             return None
+        if self.runner.running("retag") is not None:
+            self.statusBar().showMessage(_("Wait for re-tagging to finish first."), 5000)
+            return None
         job = self.runner.start("import", _import, self.library, [str(p) for p in paths])
         self.import_job = job
         job.progress.connect(self._job_progress)
@@ -635,10 +655,12 @@ class MainWindow(QMainWindow):
         job.cancelled.connect(lambda: self.statusBar().showMessage(_("Import cancelled."), 5000))
         job.finished.connect(self._hide_progress)
         self._show_progress(_("Importing…"), job)
+        self.cancel_button.setToolTip(_("Stop the import; articles already imported stay"))
         return job
 
     def cancel_import(self) -> None:
-        job = self.runner.running("import") or self.runner.running("library")
+        job = (self.runner.running("import") or self.runner.running("library")
+               or self.runner.running("retag"))
         if job is not None:
             job.cancel()
             self.progress_label.setText(_("Cancelling…"))
@@ -684,7 +706,8 @@ class MainWindow(QMainWindow):
             self.progress_label.setToolTip(plain_tooltip(message))
 
     def _hide_progress(self) -> None:
-        if self.runner.running("import") or self.runner.running("library"):
+        if (self.runner.running("import") or self.runner.running("library")
+                or self.runner.running("retag")):
             return
         for w in (self.progress_label, self.progress, self.cancel_button):
             w.hide()

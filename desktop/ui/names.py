@@ -25,6 +25,10 @@ class Names:
             self._vocab[kind] = v
         return v
 
+    def reset(self) -> None:
+        """Forget the vocabulary (after the rules changed); reloaded when next needed."""
+        self._vocab.clear()
+
     def label(self, kind: str, value: str) -> str:
         """Name of `value` in facet `kind` (country/partner/sector/person/org/lang/source)."""
         if kind == "lang":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QIcon,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QTextEdit,
     QToolButton,
@@ -40,6 +41,13 @@ from desktop.ui.plain import plain_tooltip
 LabelFor = Callable[[str, str], str]  # (kind, id) -> display name
 
 _SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
+_TAG_ROLE = Qt.ItemDataRole.UserRole + 2  # (kind, id) of the tag an item belongs to
+_MAX_RULE_TEXT = 120  # longer selections are not offered as a rule (rules are names)
+
+
+def selection_phrase(raw: str) -> str:
+    """A text selection as one line (Qt marks paragraph ends with U+2029)."""
+    return " ".join(raw.split())  # str.split() also splits on U+2028/U+2029
 
 
 class SafeDocument(QTextDocument):
@@ -93,6 +101,8 @@ class ReaderPanel(QWidget):
     """Shows one article; several panels can sit side by side (kk | ru) in a ReaderArea."""
 
     highlightKindsChanged = Signal(list)
+    addRuleRequested = Signal(str)  # a phrase selected in the text, to add to the rules
+    excludeRequested = Signal(str, str, str)  # kind, id, phrase: never tag it as this
 
     def __init__(self, parent: QWidget | None = None, label_for: LabelFor | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +160,8 @@ class ReaderPanel(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text.setAccessibleName(_("Article text"))
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._text_menu)
 
         self.why = QTreeWidget(self)
         self.why.setHeaderLabels([_("Why tagged"), _("Matched phrases")])
@@ -159,6 +171,8 @@ class ReaderPanel(QWidget):
         self.why.setToolTip(_("Each tag with the phrases that produced it; click to find it"))
         self.why.itemClicked.connect(self._why_clicked)
         self.why.itemActivated.connect(self._why_clicked)
+        self.why.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.why.customContextMenuRequested.connect(self._why_menu)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.text)
@@ -212,6 +226,10 @@ class ReaderPanel(QWidget):
         self._render()
         self._fill_why()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
 
     def plain_text(self) -> str:
         return self.doc.toPlainText()
@@ -279,11 +297,13 @@ class ReaderPanel(QWidget):
                 item.setIcon(0, swatch_icon(kind))
                 item.setToolTip(1, plain_tooltip(", ".join(phrases)))
                 spans = sorted((int(s), int(e)) for s, e in t.spans if 0 <= s < e <= n)
+                item.setData(0, _TAG_ROLE, (kind, t.id))
                 if spans:
                     item.setData(0, _SPAN_ROLE, spans[0])
                 for s, e in spans:
                     child = QTreeWidgetItem([self._snippet(s, e), self._text[s:e]])
                     child.setData(0, _SPAN_ROLE, (s, e))
+                    child.setData(0, _TAG_ROLE, (kind, t.id))
                     item.addChild(child)
                 self.why.addTopLevelItem(item)
         if a.figures:
@@ -302,6 +322,54 @@ class ReaderPanel(QWidget):
         left = self._text[max(0, s - width):s].replace("\n", " ")
         right = self._text[e:e + width].replace("\n", " ")
         return f"…{left}[{self._text[s:e]}]{right}…"
+
+    def selected_phrase(self) -> str:
+        """The selected text as one line ("" when nothing or too much is selected)."""
+        p = selection_phrase(self.text.textCursor().selectedText())
+        return p if len(p) <= _MAX_RULE_TEXT and any(c.isalpha() for c in p) else ""
+
+    def text_menu(self, pos: QPoint) -> QMenu:
+        """The text's context menu: copy, select all, and adding a selection to the rules."""
+        menu = self.text.createStandardContextMenu(pos)
+        phrase = self.selected_phrase()
+        if phrase:
+            menu.addSeparator()
+            short = phrase if len(phrase) <= 40 else phrase[:39] + "…"
+            a = menu.addAction(_("Add “{phrase}” to the tagging rules…").format(phrase=short))
+            a.triggered.connect(lambda: self.addRuleRequested.emit(phrase))
+        return menu
+
+    def _text_menu(self, pos: QPoint) -> None:
+        menu = self.text_menu(pos)
+        menu.exec(self.text.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def exclusion_for(self, item: QTreeWidgetItem) -> tuple[str, str, str] | None:
+        """(kind, id, phrase) to exclude for a why-tagged item: a match's own words."""
+        tag = item.data(0, _TAG_ROLE)
+        span = item.data(0, _SPAN_ROLE)
+        if not tag or not span or item.parent() is None:
+            return None  # a tag row stands for several phrases: pick one match
+        phrase = selection_phrase(self._text[int(span[0]):int(span[1])])
+        return (str(tag[0]), str(tag[1]), phrase) if phrase else None
+
+    def why_menu(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """The why-tagged list's menu for one match: never tag those words as that tag."""
+        target = self.exclusion_for(item) if item is not None else None
+        if target is None:
+            return None
+        kind, id_, phrase = target
+        name = self._label_for(kind, id_) or id_
+        menu = QMenu(self.why)
+        a = menu.addAction(_("Never tag “{phrase}” as {name}").format(phrase=phrase, name=name))
+        a.triggered.connect(lambda: self.excludeRequested.emit(kind, id_, phrase))
+        return menu
+
+    def _why_menu(self, pos: QPoint) -> None:
+        menu = self.why_menu(self.why.itemAt(pos))
+        if menu is not None:
+            menu.exec(self.why.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _why_clicked(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         span = item.data(0, _SPAN_ROLE)
