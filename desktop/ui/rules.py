@@ -116,10 +116,16 @@ class RulesController(QObject):
         self.folder_action.triggered.connect(self.open_folder)
         self.actions = [self.retag_action, self.full_retag_action, self.folder_action]
         self.undo_stack = QUndoStack(self)
-        self.undo_action = self.undo_stack.createUndoAction(window, _("&Undo rule edit"))
+        # own actions rather than createUndoAction: Qt joins prefix and step text with a
+        # space, which reads badly in Kazakh; a whole translatable sentence does not
+        self.undo_action = QAction(_("&Undo rule edit"), window)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(window, _("&Redo rule edit"))
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(_("&Redo rule edit"), window)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.indexChanged.connect(self._undo_texts)
+        self._undo_texts()
         self.add_dialog = None
 
         self.watcher = QFileSystemWatcher(self)
@@ -229,6 +235,15 @@ class RulesController(QObject):
         p = self.last_plan
         if p is not None:  # the same state again stays quiet; a new edit shows it again
             self._dismissed_fp = (len(p.ids), p.full, p.reason)
+
+    def _undo_texts(self, *_a) -> None:
+        st = self.undo_stack
+        self.undo_action.setEnabled(st.canUndo())
+        self.undo_action.setText(_("&Undo rule edit: {what}").format(what=st.undoText())
+                                 if st.canUndo() else _("&Undo rule edit"))
+        self.redo_action.setEnabled(st.canRedo())
+        self.redo_action.setText(_("&Redo rule edit: {what}").format(what=st.redoText())
+                                 if st.canRedo() else _("&Redo rule edit"))
 
     # ------------------------------------------------------------------ edits from the reader
     def add_rule(self, phrase: str, article_lang: str | None = None):

@@ -28,9 +28,10 @@ from desktop.i18n import N_, _, current_language
 
 KIND_LABELS = (("country", N_("Country")), ("sector", N_("Sector")),
                ("person", N_("Person")), ("org", N_("Organisation")))
-FIELD_LABELS = (("kk", N_("Kazakh")), ("ru", N_("Russian")), ("en", N_("English")),
-                ("kk_latn", N_("Kazakh in Latin script")), ("cities", N_("City (of the country)")),
-                ("adjectives", N_("Adjective or demonym (of the country)")))
+FIELD_LABELS = (("kk", N_("Kazakh spelling")), ("ru", N_("Russian spelling")),
+                ("en", N_("English spelling")), ("kk_latn", N_("Kazakh spelling in Latin script")),
+                ("cities", N_("City of the country")),
+                ("adjectives", N_("Adjective or demonym of the country")))
 NEW = "\0new"  # the list row that creates a new person or organisation
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -80,8 +81,8 @@ class AddRuleDialog(QDialog):
         self.field = QComboBox(self)
         for f, label in FIELD_LABELS:
             self.field.addItem(_(label), f)
-        self.field.setAccessibleName(_("Written in"))
-        form2.addRow(_("Written in:"), self.field)
+        self.field.setAccessibleName(_("Add as"))
+        form2.addRow(_("Add as:"), self.field)
         self.prefix = QCheckBox(_("Also match longer words that start like this"), self)
         self.prefix.setToolTip(_("Adds * to the rule: “робототехника*” also matches "
                                  "“робототехникалық”. Without it, only the word with "
