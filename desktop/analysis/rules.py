@@ -410,11 +410,12 @@ def load_rules(bundled: Path, user: Path | None = None, on_error=None,
                 on_error(f, str(exc))
                 continue
             raise RuleError(f"{f}: {exc}") from exc
-        if user is not None and f.parent == user and on_error is not None:
-            why = structure_error(data)
-            if why:
-                on_error(f, why)
-                continue
+        why = structure_error(data) if user is not None and f.parent == user else None
+        if why:
+            if on_error is None:
+                raise RuleError(f"{f}: {why}")
+            on_error(f, why)
+            continue
         h.update(f.name.encode() + b"\0" + raw + b"\0")
         used.append(f)
         for kind in KINDS:

@@ -50,6 +50,7 @@ from desktop.ui.icons import icon
 from desktop.ui.models.article_table import COLUMN_KEYS, ArticleTableModel
 from desktop.ui.names import Names
 from desktop.ui.plain import plain_tooltip
+from desktop.ui.rules import RETAG, RulesController
 from desktop.ui.widgets.notice import NoticeBar
 from desktop.ui.widgets.reader import ReaderArea
 from desktop.ui.widgets.search_box import SearchBox
@@ -137,14 +138,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._build_widgets()
-        from desktop.ui.rules import RulesController
-
         self.rules = RulesController(self)
         self.rules_box: QMessageBox | None = None
-        self.reader.addRuleRequested.connect(
-            lambda p: self.rules.add_rule(p, self.reader.article.lang if self.reader.article
-                                          else None))
-        self.reader.excludeRequested.connect(self.rules.exclude)
+        self.reader_area.addRuleRequested.connect(self.rules.add_rule)
+        self.reader_area.excludeRequested.connect(self.rules.exclude)
         self._build_actions()
         self._build_status()
         if remember_layout:
@@ -644,7 +641,7 @@ class MainWindow(QMainWindow):
         if self.runner.running("import") is not None:
             self.statusBar().showMessage(_("An import is already running."), 5000)
             return None
-        if self.runner.running("retag") is not None:
+        if self.runner.running(RETAG) is not None:
             self.statusBar().showMessage(_("Wait for re-tagging to finish first."), 5000)
             return None
         job = self.runner.start("import", _import, self.library, [str(p) for p in paths])
@@ -659,8 +656,7 @@ class MainWindow(QMainWindow):
         return job
 
     def cancel_import(self) -> None:
-        job = (self.runner.running("import") or self.runner.running("library")
-               or self.runner.running("retag"))
+        job = self._progress_job()
         if job is not None:
             job.cancel()
             self.progress_label.setText(_("Cancelling…"))
@@ -687,6 +683,14 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def _progress_job(self) -> Job | None:
+        """The running job the status bar's progress and Cancel belong to, if any."""
+        for kind in ("import", "library", RETAG):
+            job = self.runner.running(kind)
+            if job is not None:
+                return job
+        return None
+
     def _show_progress(self, text: str, job: Job) -> None:
         self.progress_label.setText(text)
         self.progress.setRange(0, 0)
@@ -706,8 +710,7 @@ class MainWindow(QMainWindow):
             self.progress_label.setToolTip(plain_tooltip(message))
 
     def _hide_progress(self) -> None:
-        if (self.runner.running("import") or self.runner.running("library")
-                or self.runner.running("retag")):
+        if self._progress_job() is not None:
             return
         for w in (self.progress_label, self.progress, self.cancel_button):
             w.hide()

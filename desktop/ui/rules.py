@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QDesktopServices, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.i18n import _, format_number, ngettext
@@ -96,34 +96,24 @@ class RulesController(QObject):
         self.last_plan = None
         self.last_report = None  # RetagReport of the last re-tag
         self._epoch = 0  # bumped when a re-tag starts: older check results are stale
-        self.last_errors: list[tuple[Path, str]] = []
-        self._dismissed_fp: tuple | None = None
-        self.retag_action = QAction(_("&Re-tag library"), window)
-        self.retag_action.setShortcut(QKeySequence("Ctrl+R"))
-        tip = _("Apply the current tagging rules to the articles they can change (Ctrl+R)")
-        self.retag_action.setToolTip(tip)
-        self.retag_action.setStatusTip(tip)
-        self.retag_action.triggered.connect(lambda: self.retag())
-        self.full_retag_action = QAction(_("Re-tag &every article"), window)
-        tip = _("Analyse every article again, whether or not a rule can change it")
-        self.full_retag_action.setToolTip(tip)
-        self.full_retag_action.setStatusTip(tip)
-        self.full_retag_action.triggered.connect(lambda: self.retag(full=True))
-        self.folder_action = QAction(_("Open &rules folder"), window)
-        tip = _("Open the folder where your own tagging rules are kept")
-        self.folder_action.setToolTip(tip)
-        self.folder_action.setStatusTip(tip)
-        self.folder_action.triggered.connect(self.open_folder)
+        self._dismissed: tuple | None = None  # (count, full, reason) the user hid
+        act = window._action  # the window's own action factory: text, slot, shortcut, tip
+        self.retag_action = act(
+            _("&Re-tag library"), lambda: self.retag(), "Ctrl+R",
+            _("Apply the current tagging rules to the articles they can change (Ctrl+R)"))
+        self.full_retag_action = act(
+            _("Re-tag &every article"), lambda: self.retag(full=True), None,
+            _("Analyse every article again, whether or not a rule can change it"))
+        self.folder_action = act(_("Open &rules folder"), self.open_folder, None,
+                                 _("Open the folder where your own tagging rules are kept"))
         self.actions = [self.retag_action, self.full_retag_action, self.folder_action]
         self.undo_stack = QUndoStack(self)
         # own actions rather than createUndoAction: Qt joins prefix and step text with a
         # space, which reads badly in Kazakh; a whole translatable sentence does not
-        self.undo_action = QAction(_("&Undo rule edit"), window)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(self.undo_stack.undo)
-        self.redo_action = QAction(_("&Redo rule edit"), window)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_action = act(_("&Undo rule edit"), self.undo_stack.undo,
+                               QKeySequence.StandardKey.Undo)
+        self.redo_action = act(_("&Redo rule edit"), self.undo_stack.redo,
+                               QKeySequence.StandardKey.Redo)
         self.undo_stack.indexChanged.connect(self._undo_texts)
         self._undo_texts()
         self.add_dialog = None
@@ -195,7 +185,7 @@ class RulesController(QObject):
         if epoch != self._epoch:
             return  # computed before a re-tag changed the library
         plan, total, errors = value
-        self.last_plan, self.last_errors = plan, errors
+        self.last_plan = plan
         notice = self.w.notice
         if errors:
             notice.show_notice(NOTICE_BROKEN, _errors_text(errors), _("Open rules folder"),
@@ -204,7 +194,7 @@ class RulesController(QObject):
             notice.hide_notice(NOTICE_BROKEN)
             n = len(plan.ids)
             key = (n, plan.full, plan.reason)
-            if n and total and key != self._dismissed_fp:
+            if n and total and key != self._dismissed:
                 notice.show_notice(NOTICE_STALE, self._stale_text(plan, total),
                                    _("Re-tag now"), "retag")
             elif not n:
@@ -234,7 +224,7 @@ class RulesController(QObject):
     def _notice_dismissed(self) -> None:
         p = self.last_plan
         if p is not None:  # the same state again stays quiet; a new edit shows it again
-            self._dismissed_fp = (len(p.ids), p.full, p.reason)
+            self._dismissed = (len(p.ids), p.full, p.reason)
 
     def _undo_texts(self, *_a) -> None:
         st = self.undo_stack
@@ -246,13 +236,13 @@ class RulesController(QObject):
                                  if st.canRedo() else _("&Redo rule edit"))
 
     # ------------------------------------------------------------------ edits from the reader
-    def add_rule(self, phrase: str, article_lang: str | None = None):
+    def add_rule(self, phrase: str, article_lang: str = ""):
         """Ask what `phrase` (selected in the reader) names, then add it to the rules."""
         from desktop.analysis.pipeline import vocabulary
         from desktop.analysis.user_rules import field_for
         from desktop.ui.dialogs.add_rule import AddRuleDialog
 
-        dlg = AddRuleDialog(phrase, field_for(phrase, article_lang), vocabulary, self.w)
+        dlg = AddRuleDialog(phrase, field_for(phrase, article_lang or None), vocabulary, self.w)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._chosen(dlg.choice()))
         dlg.finished.connect(lambda _r: setattr(self, "add_dialog", None))
@@ -360,7 +350,6 @@ class RulesController(QObject):
                            report.rechecked).format(n=format_number(report.rechecked),
                                                     changed=format_number(report.updated))
         w.statusBar().showMessage(msg, 10000)
-        self.last_errors = errors
         if errors:
             w.notice.show_notice(NOTICE_BROKEN, _errors_text(errors), _("Open rules folder"),
                                  "folder", warning=True)

@@ -320,3 +320,13 @@ def test_loading_skips_a_user_file_whose_tables_are_wrong_and_keeps_the_others()
     assert "Ўзбекистон" in r.entries[("country", "UZ")].patterns["kk"]
     assert "шайтан*" not in r.entries[("sector", "trade")].patterns.get("kk", [])
     assert [p.name for p, _m in rule_file_errors()] == ["a-bad.toml", "b-bad.toml"]
+
+
+def test_a_wrong_shape_user_file_without_an_error_callback_is_a_rule_error():
+    from desktop.analysis.rules import RuleError
+
+    d = paths.user_rules_dir()
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "bad.toml").write_text("country = 5\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="bad.toml"):
+        load_rules(paths.resource("gazetteers"), d)

@@ -119,3 +119,17 @@ def test_why_tagged_toggle_reaches_panels_added_later(qtbot):
     assert all(p.why.isHidden() for p in area.panels)
     area.set_why_visible(True)
     assert not second.why.isHidden()
+
+
+def test_rule_requests_of_a_panel_added_later_reach_the_area(qtbot):
+    from desktop.ui.widgets.reader import ReaderArea
+
+    area = ReaderArea()
+    qtbot.addWidget(area)
+    second = area.add_panel()  # the coming kk | ru view
+    with qtbot.waitSignal(area.addRuleRequested) as got:
+        second.addRuleRequested.emit("Ўзбекистон", "kk")
+    assert got.args == ["Ўзбекистон", "kk"]
+    with qtbot.waitSignal(area.excludeRequested) as got:
+        second.excludeRequested.emit("country", "TR", "Түркі")
+    assert got.args == ["country", "TR", "Түркі"]

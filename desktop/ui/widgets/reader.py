@@ -101,7 +101,7 @@ class ReaderPanel(QWidget):
     """Shows one article; several panels can sit side by side (kk | ru) in a ReaderArea."""
 
     highlightKindsChanged = Signal(list)
-    addRuleRequested = Signal(str)  # a phrase selected in the text, to add to the rules
+    addRuleRequested = Signal(str, str)  # phrase selected in the text, article language
     excludeRequested = Signal(str, str, str)  # kind, id, phrase: never tag it as this
 
     def __init__(self, parent: QWidget | None = None, label_for: LabelFor | None = None) -> None:
@@ -336,7 +336,8 @@ class ReaderPanel(QWidget):
             menu.addSeparator()
             short = phrase if len(phrase) <= 40 else phrase[:39] + "…"
             a = menu.addAction(_("Add “{phrase}” to the tagging rules…").format(phrase=short))
-            a.triggered.connect(lambda: self.addRuleRequested.emit(phrase))
+            lang = self._article.lang if self._article is not None else ""
+            a.triggered.connect(lambda: self.addRuleRequested.emit(phrase, lang or ""))
         return menu
 
     def _text_menu(self, pos: QPoint) -> None:
@@ -378,7 +379,12 @@ class ReaderPanel(QWidget):
 
 
 class ReaderArea(QSplitter):
-    """Holds reader panels side by side; today one, later Kazakh | Russian."""
+    """Holds reader panels side by side; today one, later Kazakh | Russian.
+
+    Rule requests of every panel, including panels added later, arrive on the area."""
+
+    addRuleRequested = Signal(str, str)
+    excludeRequested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None, label_for: LabelFor | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -395,6 +401,8 @@ class ReaderArea(QSplitter):
         """Add another reader beside the existing ones and return it."""
         p = ReaderPanel(self, self._label_for)
         p.why.setVisible(self._why_visible)
+        p.addRuleRequested.connect(self.addRuleRequested)
+        p.excludeRequested.connect(self.excludeRequested)
         self.panels.append(p)
         self.addWidget(p)
         return p
