@@ -169,10 +169,15 @@ class _Detail:
 
 def _detail(tok: str, rules: Rules) -> _Detail | None:
     cap_sc, low_sc = rules.cap_scan, rules.low_scan
-    cap = scan(tok, cap_sc)
-    low = scan(tok, low_sc)
-    cap_multi = cap_sc.continuations(tok) if cap_sc is not None else ()
-    low_multi = low_sc.continuations(tok) if low_sc is not None else ()
+    # Most new tokens contain no first word of any surface: one search each rules them out.
+    if cap_sc is not None and (cap_sc.quick is None or cap_sc.quick.search(tok)):
+        cap, cap_multi = scan(tok, cap_sc), cap_sc.continuations(tok)
+    else:
+        cap, cap_multi = [], ()
+    if low_sc is not None and (low_sc.quick is None or low_sc.quick.search(" " + tok)):
+        low, low_multi = scan(tok, low_sc), low_sc.continuations(tok)
+    else:
+        low, low_multi = [], ()
     if not (cap or low or cap_multi or low_multi):
         return None
     cap_starts = tuple(
@@ -185,6 +190,35 @@ def _detail(tok: str, rules: Rules) -> _Detail | None:
     )
     return _Detail(tuple(cap), tuple(low), cap_multi, low_multi, cap_starts, low_starts,
                    tuple(sorted(cap + low)))
+
+
+def _learn(toks: list[str], rules: Rules) -> None:
+    """Cache what each token of `toks` not cached yet holds, new tokens tested together.
+
+    Real text brings many words never seen before, and nearly all of them contain no first
+    word of any surface. One search of each scanner's `quick` pattern over all new tokens
+    joined by line breaks (which no surface crosses) finds the few that do, in C; only
+    those go through `_detail`, the rest are cached as holding nothing.
+    """
+    tc = rules.token_cache
+    new = [t for t in dict.fromkeys(toks) if t not in tc]
+    if not new:
+        return
+    joined = "\n" + "\n".join(new)
+    rfind, find = joined.rfind, joined.find
+    maybe: set[str] = set()
+    for sc in (rules.cap_scan, rules.low_scan):
+        if sc is None:
+            continue
+        if sc.quick is None:
+            maybe.update(new)
+            break
+        for m in sc.quick.finditer(joined):
+            at = m.end()  # inside the token the match is in (a lower match starts before it)
+            maybe.add(joined[rfind("\n", 0, at) + 1:find("\n", at) % (len(joined) + 1)])
+    tc.update(dict.fromkeys(new, _EMPTY))
+    for tok in maybe:
+        tc[tok] = _detail(tok, rules) or _EMPTY
 
 
 def _scan_at(scanner: Scanner, text: str, base: int, starts: tuple[int, ...], consumed: int,
@@ -268,8 +302,9 @@ def gazetteer_groups(text: str, rules: Rules) -> list[Group]:
     # compress/map run in C: only tokens with hits (or not seen yet) reach Python
     for tok in compress(toks, map(get, toks, repeat(_UNSEEN))):
         ent = get(tok)
-        if ent is None:
-            ent = tc[tok] = _detail(tok, rules) or _EMPTY
+        if ent is None:  # the first new token: learn every new token of the text at once
+            _learn(toks, rules)
+            ent = get(tok)
             if not ent:
                 continue
         n = len(tok)

@@ -77,22 +77,32 @@ class Scanner:
     multi_wild: list[tuple[re.Pattern[str], frozenset[str]]] = field(default_factory=list)
     multi_wild_any: re.Pattern[str] | None = None  # any of multi_wild, ending the token
     firsts: frozenset[str] = frozenset()  # first characters of the surfaces
+    # Any first word of a surface, at any start (lower: after a separator): a token where
+    # this finds nothing has no match and no continuation (the cheap test for new tokens).
+    quick: re.Pattern[str] | None = None
 
     def continuations(self, token: str) -> tuple[str, ...]:
         """How the next word must start for a multi-word surface starting anywhere in
         `token` to match on past its end (empty: no such surface can)."""
         if not self.multi_next and not self.multi_wild:
             return ()
+        # A surface starts a word: at the token's start or after a character that is not
+        # a letter or digit (both scans reject any other start), so only those suffixes
+        # can be a first word; most tokens are one plain word and have one.
+        if token.isalnum():
+            tails = (token,)
+        else:
+            tails = tuple(token[p:] for p in range(len(token))
+                          if not p or not token[p - 1].isalnum())
         out: set[str] = set()
         get = self.multi_next.get
-        for p in range(len(token)):
-            nxt = get(token[p:])
+        for tail in tails:
+            nxt = get(tail)
             if nxt:
                 out |= nxt
         # one search for all wildcard first words before trying each of them at each start
         if self.multi_wild_any is not None and self.multi_wild_any.search(token):
-            for p in range(len(token)):
-                tail = token[p:]
+            for tail in tails:
                 for rx, nxt in self.multi_wild:
                     if rx.fullmatch(tail):
                         out |= nxt
@@ -244,6 +254,9 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
         firsts = "".join(sorted({w[0] for w in words}))
         body = "[" + re.escape(SEPARATORS) + "](?=[" + re.escape(firsts) + "])" + body
     rx = re.compile(body)
+    quick = trie_regex(sorted({w.split(" ")[0] for w in words}, key=lambda w: (-len(w), w)))
+    if lower:
+        quick = "[" + re.escape(SEPARATORS) + "](?=[" + re.escape(firsts) + "])(?:" + quick + ")"
     wild_list = [
         (re.compile(SPACE_RE.join(
             LETTERS_RE.join(re.escape(x) for x in part.split("*")) for part in w.split(" ")
@@ -269,6 +282,7 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
         multi_wild_any=re.compile("(?:" + trie_regex(list(multi_wild)) + ")\\Z")
         if multi_wild else None,
         firsts=frozenset(w[0] for w in words),
+        quick=re.compile(quick),
     )
 
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.analysis.entities import gazetteer_hits, scan
-from desktop.analysis.pipeline import analyze, rules
+from desktop.analysis.pipeline import analyze, clear_caches, rules
 from tests.conftest import SEEDS
 
 _WORDS = [w for p in sorted(SEEDS.glob("*.txt")) for w in p.read_text(encoding="utf-8").split()]
@@ -54,3 +54,27 @@ def test_line_break_ends_a_multi_word_name():
     a = analyze("Ресей\nФедерациясы туралы.")
     ru = next(t for t in a.countries if t.id == "RU")
     assert ru.phrases == ["Ресей"]
+
+
+_MARKS = ["", "", "", "«", "»", "“", "(", ")", ",", ".", "-", "—", ":", "'", "5"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_WORDS) - 1), st.integers(0, 6), st.integers(0, 3),
+                          st.sampled_from(_MARKS), st.sampled_from(_MARKS),
+                          st.sampled_from(_SEPARATORS)), min_size=1, max_size=40))
+def test_words_never_seen_before_scan_the_same(parts):
+    """New tokens are learned together (one quick search over all of them); cut words and
+    glued punctuation make tokens no cache holds, which must still match exactly."""
+    text = "".join(pre + _WORDS[i][cut:len(_WORDS[i]) - end] + post + sep
+                   for i, cut, end, pre, post, sep in parts)
+    clear_caches()
+    assert gazetteer_hits(text, rules()) == _whole_text(text)
+
+
+def test_analysis_is_the_same_with_empty_and_with_warm_caches():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    warm = [analyze(t) for t in texts]
+    for t, expected in zip(texts, warm, strict=True):
+        clear_caches()
+        assert analyze(t) == expected
