@@ -37,8 +37,9 @@ class Mention:
 def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool, str] | None:
     """What one matched word means: (kind, id, subtype, end in word, may take -suffix, phrase).
 
-    The word is a rule surface plus the rest of the word (its ending). Exclusions and
-    endings that are not inflections resolve to None.
+    The word is a rule surface plus the rest of the word (its ending). Endings that are not
+    inflections resolve to None; an exclusion resolves to kind "exclude", which callers
+    drop after it has claimed its words (`without_excluded`).
     """
     hm = scanner.head.match(word) if scanner.head is not None else None
     if hm is None:
@@ -55,8 +56,8 @@ def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool, str
             end, hyph = len(word), False
         else:
             end, hyph = e, True
-        if t.subtype == "exclude":
-            return None
+        if t.subtype == "exclude":  # kept as a hit: it also claims the other scan's words
+            return ("exclude", t.id, "exclude", end, hyph, word[:end])
         sub = t.subtype
         if sub == "name" and tail and tail.lower().startswith(_ADJ_TAILS):
             sub = "adjective"  # Америкалық, қазақстандық: an adjective, not the name
@@ -412,6 +413,27 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", translit(name)).strip("-")
 
 
+def without_excluded(hits: list[Hit]) -> list[Hit]:
+    """Drop exclusion hits and every hit starting inside one; `hits` sorted by start.
+
+    Within one scan an exclusion wins by consuming its words. The two scans (capitalised,
+    lowercase) run separately, so an exclusion starting with a lowercase word ("доллар* США")
+    must also claim the capitalised name inside it ("США"). An exclusion starting inside an
+    earlier kept hit claims nothing, as in one scan, where it would never have matched.
+    """
+    out: list[Hit] = []
+    excl_end = kept_end = -1
+    for h in hits:
+        if h[2] == "exclude":
+            if h[0] >= kept_end and h[1] > excl_end:
+                excl_end = h[1]
+        elif h[0] >= excl_end:
+            if h[1] > kept_end:
+                kept_end = h[1]
+            out.append(h)
+    return out
+
+
 def entity_hits(text: str, rules: Rules, dedup: bool = True) -> list[Hit]:
     """Every rule match in `text` as (start, end, kind, id, subtype, phrase) tuples.
 
@@ -419,7 +441,7 @@ def entity_hits(text: str, rules: Rules, dedup: bool = True) -> list[Hit]:
     inside an earlier hit with the same kind and id (both scans can see one phrase) is
     left in, for callers that drop it themselves while grouping (the pipeline does).
     """
-    hits = gazetteer_hits(text, rules)
+    hits = without_excluded(gazetteer_hits(text, rules))
     if dedup and len(hits) > 1:
         hits = _dedup(hits)
     titles = [h for h in hits if h[2] == "title"]

@@ -3,6 +3,10 @@
 Seeds (`../shared/fixtures/seeds-expected.json`): countries, must_not, sectors, figures,
 people, organisations, quote speakers, trap sentences. KazNERD (`../shared/data/kaznerd-dev`):
 recall and precision of country names among GPE entities (method in docs/rules.md).
+NTREX (`../shared/data/ntrex-kk-ru-dev`): real news never used to write the rules, in kk and
+ru translations of the same text; how often both versions get the same countries, sectors,
+people, organisations and figures (no gold labels, so this bounds errors from below: a
+disagreement is a rule gap or a translation difference, listed for review).
 Prints the table and the misses so rules can be improved; `--json PATH` also writes every
 count and miss as JSON (nothing is written by default, so `make eval` leaves no files).
 """
@@ -218,6 +222,47 @@ def eval_kaznerd(path: Path) -> dict:
     }
 
 
+def _figure_keys(figures) -> Counter:
+    """Figures as comparable across languages: (kind, value to 3 significant digits, currency)."""
+    return Counter((f.kind, float(f"{f.value:.3g}"), f.currency) for f in figures)
+
+
+def eval_parallel(path: Path) -> dict:
+    """kk ↔ ru agreement per facet on parallel documents (JSON lines with "kk" and "ru"
+    lists of paragraphs): shared / found in either, summed over documents."""
+    facets = ("countries", "sectors", "people", "orgs")
+    both: Counter = Counter()
+    either: Counter = Counter()
+    diffs: list[tuple[str, str, str, str, str]] = []  # doc, facet, lang, id, phrase
+    docs = 0
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            if not (isinstance(doc.get("kk"), list) and isinstance(doc.get("ru"), list)):
+                continue
+            docs += 1
+            a = {lang: analyze("\n".join(doc[lang]), lang) for lang in ("kk", "ru")}
+            for facet in facets:
+                tags = {lang: {t.id: t for t in getattr(a[lang], facet)} for lang in a}
+                k, r = set(tags["kk"]), set(tags["ru"])
+                both[facet] += len(k & r)
+                either[facet] += len(k | r)
+                for lang, only in (("kk", k - r), ("ru", r - k)):
+                    diffs += [(doc.get("doc_id", "?"), facet, lang, i,
+                               ", ".join(tags[lang][i].phrases[:3])) for i in sorted(only)]
+            fk, fr = _figure_keys(a["kk"].figures), _figure_keys(a["ru"].figures)
+            both["figures"] += sum((fk & fr).values())
+            either["figures"] += sum((fk | fr).values())
+            for lang, only in (("kk", fk - fr), ("ru", fr - fk)):
+                for key in only:
+                    text = next(f.text for f in a[lang].figures
+                                if (f.kind, float(f"{f.value:.3g}"), f.currency) == key)
+                    diffs.append((doc.get("doc_id", "?"), "figures", lang, key[0], text))
+    return {"documents": docs,
+            "agreement": {f: _pct(both[f], either[f]) for f in (*facets, "figures")},
+            "shared": dict(both), "either": dict(either), "disagreements": diffs}
+
+
 def run(out: Path | None = None) -> dict:
     """Run every evaluation whose data is present; print the table; write JSON to `out`."""
     result: dict = {}
@@ -260,6 +305,14 @@ def run(out: Path | None = None) -> dict:
         ]
     else:
         print(_("KazNERD sample not found at {path}; skipped.").format(path=conll))
+    ntrex = SHARED / "data" / "ntrex-kk-ru-dev" / "docs.jsonl"
+    if ntrex.exists():
+        n = eval_parallel(ntrex)
+        result["ntrex"] = n
+        rows += [(f"ntrex kk/ru agree: {facet}", v, "", True)
+                 for facet, v in n["agreement"].items()]
+    else:
+        print(_("NTREX parallel news not found at {path}; skipped.").format(path=ntrex))
     result["table"] = [{"metric": m, "value": round(v, 2), "target": t, "ok": ok}
                        for m, v, t, ok in rows]
     width = max((len(m) for m, *_ in rows), default=10)
@@ -278,6 +331,14 @@ def run(out: Path | None = None) -> dict:
             print(f"  kaznerd miss {cc} {phrase!r}: {sent[:100]}")
         for cc, phrase, sent in k["false_positives"]:
             print(f"  kaznerd false positive {cc} {phrase!r}: {sent[:100]}")
+    if "ntrex" in result:
+        n = result["ntrex"]
+        print(f"  ntrex: {n['documents']} documents; found in both / found in either: "
+              + ", ".join(f"{f} {n['shared'].get(f, 0)}/{n['either'].get(f, 0)}"
+                          for f in n["agreement"]))
+        for doc, facet, lang, id_, phrase in n["disagreements"]:
+            if facet in ("countries", "orgs", "figures"):
+                print(f"  ntrex only in {lang} [{facet}] {id_} {phrase!r} ({doc})")
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

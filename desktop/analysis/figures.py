@@ -333,6 +333,8 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             wi = info(nw.group(1)) if nw else None
         unit = None
         kind = "percent" if pct else "money" if currency else "count"
+        if kind == "count" and not scale_word and nw is not None and nw.start(1) == e:
+            continue  # a word glued to the number is a name or a typo: 5G, 3D, "0ведены"
         if kind == "count" and wi is not None and not wi.upper:
             if wi.skip:
                 if not scale_word:

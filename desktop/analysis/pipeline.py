@@ -23,7 +23,7 @@ from desktop.analysis.rules import Rules, load_rules
 DEFAULT_HOME = "KZ"
 # Bump whenever a code change alters what analyze() returns for the same rules: a library
 # then re-tags every article instead of only those a rule edit can reach.
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 _lock = threading.Lock()
 _rules: Rules | None = None
 _figs: FigureRules | None = None
@@ -138,8 +138,9 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     in order of first mention, and list the person mentions for quote speakers.
 
     A hit starting inside the previous span of its tag is dropped (the capitalised and the
-    lowercase scan may both see one phrase). Person phrases are taken from `text` as
-    written (ё kept); other phrases stay as matched in the folded `scan_text`.
+    lowercase scan may both see one phrase), and so is a hit starting inside an exclusion
+    (see `entities.without_excluded`). Person phrases are taken from `text` as written
+    (ё kept); other phrases stay as matched in the folded `scan_text`.
     """
     by: dict[str, dict[str, Tag]] = {k: {} for k in _TAG_KINDS}
     names = r.display_names
@@ -147,10 +148,19 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     titles: list[Hit] = []
     taken: list[tuple[int, int]] = []
     folded = scan_text is not text
+    excl_end = kept_end = -1  # as entities.without_excluded, inline (hits come in text order)
     for base, hs in groups:
         for h in hs:
             kind = h[2]
             span = (h[0] + base, h[1] + base)
+            if kind == "exclude":
+                if span[0] >= kept_end and span[1] > excl_end:
+                    excl_end = span[1]
+                continue
+            if span[0] < excl_end:
+                continue
+            if span[1] > kept_end:
+                kept_end = span[1]
             if kind == "title":
                 titles.append((*span, kind, h[3], h[4], h[5]))
                 continue

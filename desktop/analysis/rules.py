@@ -297,11 +297,14 @@ def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
             text, policy = parse_pattern(raw)
             if not text:
                 continue
-            if list_name == "ru" and policy == "suffix" and subtype != "exclude":
+            target = Target(entry.kind, entry.id, subtype, policy)
+            if policy == "suffix" and subtype != "exclude" and list_name in ("ru", "cities"):
                 stem, ending = ru_stem(text)
-                if ending:
+                if ending and list_name == "ru":
                     text = stem
-            out.append((text, Target(entry.kind, entry.id, subtype, policy)))
+                elif ending and ending in "ая":  # a city list mixes languages: Москва in
+                    out.append((stem, target))  # Kazakh endings and Москве, Москвы in Russian
+            out.append((text, target))
     return out
 
 

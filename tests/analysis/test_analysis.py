@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.analysis.pipeline import analyze, reload_rules, rules_fingerprint, vocabulary
+from desktop.analysis.pipeline import analyze, reload_rules, rules, rules_fingerprint, vocabulary
 
 
 def countries(text: str, **kw) -> set[str]:
@@ -35,6 +35,11 @@ def countries(text: str, **kw) -> set[str]:
     ("Türkiye and Kazakhstan signed a deal.", "TR"),
     ("Qazaqstan men Ózbekstan kelisti.", "UZ"),
     ("Кеңес АҚШ-тың өкілдерімен өтті.", "US"),
+    # Russian cases of a city ending in -а/-я, from the language-neutral cities list
+    ("Переговоры прошли в Москве.", "RU"),
+    ("Делегация вернулась из Москвы.", "RU"),
+    ("Делегация Москвадан оралды.", "RU"),
+    ("Конференция в Женеве завершилась.", "CH"),
 ])
 def test_inflected_country_forms(text, code):
     assert code in countries(text)
@@ -115,6 +120,11 @@ def test_figures_are_normalised(text, value, kind, currency, qualifier):
     "Встреча прошла 15 ноября.",
     "9 айдың қорытындысы бойынша.",
     "Соңғы 20 жылда (2005-2025 жж.) өсті.",
+    "Кездесу 29 қыркүйегінде өтті.",  # қыркүйек → қыркүйегі before a vowel
+    "Оқиға куәгері 45 жастағы жүргізуші болды.",
+    "72 жасар зейнеткер сөз алды.",
+    "Ол 17 жасында спортқа келді.",
+    "Запуск сети 5G отложили.",
 ])
 def test_years_dates_ordinals_are_not_figures(text):
     assert analyze(text).figures == []
@@ -185,4 +195,36 @@ def test_broken_user_file_is_skipped(_private_data_dir):
         assert "UZ" in countries("Визит в Узбекистан.")
     finally:
         (d / "bad.toml").unlink()
+        reload_rules()
+
+
+def test_a_lowercase_exclusion_claims_the_capitalised_name_inside_it():
+    # "доллар* США" is an exclusion of the lowercase scan; "США" a name of the capitalised one
+    assert "US" not in countries("Штраф составит 2 000 долларов США.")
+    assert "US" not in countries("Выделено 15 млн долларов США на проект.")
+    assert "US" in countries("Делегация США прибыла в Астану.")
+    assert "US" in countries("Кредит в 5 млн долларов выдали США.")  # not inside the phrase
+    from desktop.analysis.entities import entity_hits  # the evaluation's path agrees
+
+    assert [h[3] for h in entity_hits("Штраф 2 000 долларов США, визит США.", rules())
+            if h[2] == "country"] == ["US"]
+
+
+def test_user_exclusion_across_scans_and_inside_an_earlier_name(_private_data_dir):
+    d = _private_data_dir / "gazetteers"
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "mine.toml").write_text(
+        '[country.RU]\nexclude = ["гостиниц* Москва"]\n\n'
+        '[org.csto]\nexclude = ["договор* о коллективной"]\n', encoding="utf-8")
+    try:
+        reload_rules()
+        assert "RU" not in countries("Встреча прошла в гостинице Москва.")
+        assert "RU" in countries("Встреча прошла в Москве, в гостинице.")
+        # the exclusion starts inside the organisation's longer name, which started first
+        a = analyze("Саммит Организации Договора о коллективной безопасности прошёл в Минске.")
+        assert "csto" in {t.id for t in a.orgs}
+        assert "BY" in {t.id for t in a.countries}
+        assert "csto" not in {t.id for t in analyze("Подписан договор о коллективной защите.").orgs}
+    finally:
+        (d / "mine.toml").unlink()
         reload_rules()

@@ -119,3 +119,19 @@ def test_multiword_names_match_across_any_space(space):
     kg = [t for t in a.countries if t.id == "KG"]
     assert kg and [text[s:e] for s, e in kg[0].spans] == [f"Қырғыз{space}Республикасының"]
     assert "diplomacy" in {t.id for t in a.sectors}  # a capitalised term after it still counts
+
+
+def test_parallel_agreement_counts_and_lists_what_one_language_misses(tmp_path):
+    p = tmp_path / "docs.jsonl"
+    docs = [
+        {"doc_id": "a", "kk": ["Қазақстан мен Өзбекстан 4,3 млрд доллар тауар айналымын талқылады."],
+         "ru": ["Казахстан и Узбекистан обсудили товарооборот в 4,3 млрд долларов."]},
+        {"doc_id": "b", "kk": ["Делегация Қытайға барды."], "ru": ["Делегация прибыла в Пекин и Сеул."]},
+        {"doc_id": "no-pair", "kk": ["Ресей"]},
+    ]
+    p.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
+    r = evaluate.eval_parallel(p)
+    assert r["documents"] == 2
+    assert r["shared"]["countries"] == 3 and r["either"]["countries"] == 4  # KZ, UZ, CN | KR
+    assert r["agreement"]["figures"] == 100.0
+    assert ("b", "countries", "ru", "KR", "Сеул") in r["disagreements"]
