@@ -130,6 +130,19 @@ def test_years_dates_ordinals_are_not_figures(text):
     assert analyze(text).figures == []
 
 
+@pytest.mark.parametrize("text,sector,found", [
+    ("Ол жеңісті мақтанышпен еске алды.", "agriculture", False),  # pride, not cotton
+    ("Биыл мақтаның өнімділігі артты.", "agriculture", True),
+    ("Сүтқоректілердің жаңа түрі табылды.", "agriculture", False),  # mammals, not milk
+    ("Дом стоит на углу, этот угол тихий.", "energy", False),  # a corner, not coal
+    ("Экспорт угля вырос на треть.", "energy", True),
+    ("Цифра дня — рекордное число зрителей.", "digital", False),  # a number, not digital
+    ("Цифрлық экономика дамып келеді.", "digital", True),
+])
+def test_sector_words_and_their_look_alikes(text, sector, found):
+    assert (sector in {t.id for t in analyze(text).sectors}) is found
+
+
 def test_quotes_with_speakers():
     text = (
         "Экономист Расул Рысмамбетов сұхбат берді.\n"
