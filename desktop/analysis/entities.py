@@ -39,7 +39,7 @@ def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool, str
 
     The word is a rule surface plus the rest of the word (its ending). Endings that are not
     inflections resolve to None; an exclusion resolves to kind "exclude", which callers
-    drop after it has claimed its words (`without_excluded`).
+    drop after it has claimed its words (`settle_overlaps`).
     """
     hm = scanner.head.match(word) if scanner.head is not None else None
     if hm is None:
@@ -413,42 +413,39 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", translit(name)).strip("-")
 
 
-def without_excluded(hits: list[Hit]) -> list[Hit]:
-    """Drop exclusion hits and every hit starting inside one; `hits` sorted by start.
+def settle_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Resolve overlaps between the two scans; `hits` sorted by start.
 
-    Within one scan an exclusion wins by consuming its words. The two scans (capitalised,
-    lowercase) run separately, so an exclusion starting with a lowercase word ("доллар* США")
-    must also claim the capitalised name inside it ("США"). An exclusion starting inside an
-    earlier kept hit claims nothing, as in one scan, where it would never have matched.
+    Within one scan the longest match starting first consumes its words. The capitalised
+    and the lowercase scan run separately, so across them: a hit starting inside an earlier
+    kept hit is dropped ("корейлік" inside "Солтүстік корейлік"), an exclusion claims the
+    other scan's words too (the "США" inside "долларов США"), and an exclusion starting
+    inside an earlier kept hit claims nothing. Kept exclusions stay in the result (kind
+    "exclude") so that their words are not taken for a name either; callers drop them.
     """
     out: list[Hit] = []
-    excl_end = kept_end = -1
+    end = -1
     for h in hits:
-        if h[2] == "exclude":
-            if h[0] >= kept_end and h[1] > excl_end:
-                excl_end = h[1]
-        elif h[0] >= excl_end:
-            if h[1] > kept_end:
-                kept_end = h[1]
+        if h[0] >= end:
+            end = h[1]
             out.append(h)
     return out
 
 
-def entity_hits(text: str, rules: Rules, dedup: bool = True) -> list[Hit]:
+def entity_hits(text: str, rules: Rules) -> list[Hit]:
     """Every rule match in `text` as (start, end, kind, id, subtype, phrase) tuples.
 
-    Gazetteer hits come sorted by start, titled people after them. With `dedup=False` a hit
-    inside an earlier hit with the same kind and id (both scans can see one phrase) is
-    left in, for callers that drop it themselves while grouping (the pipeline does).
+    Gazetteer hits come sorted by start, overlaps settled (`settle_overlaps`), titled
+    people after them.
     """
-    hits = without_excluded(gazetteer_hits(text, rules))
-    if dedup and len(hits) > 1:
-        hits = _dedup(hits)
+    hits = settle_overlaps(gazetteer_hits(text, rules))
     titles = [h for h in hits if h[2] == "title"]
     if titles:
-        hits = [h for h in hits if h[2] != "title"]
-        people = titled_people(text, titles, [(h[0], h[1]) for h in hits])
-        hits += people
+        taken = [(h[0], h[1]) for h in hits if h[2] != "title"]
+        hits = [h for h in hits if h[2] != "title" and h[2] != "exclude"]
+        hits += titled_people(text, titles, taken)
+    else:
+        hits = [h for h in hits if h[2] != "exclude"]
     return hits
 
 

@@ -66,10 +66,11 @@ def _figure_rules() -> FigureRules:
 
 def forget_rules() -> None:
     """Drop the loaded rules; the next `rules()` reads and compiles the files again."""
-    global _rules, _figs
+    global _rules, _figs, _plain
     with _lock:
         _rules = None
         _figs = None
+        _plain = None
 
 
 def clear_caches() -> None:
@@ -120,10 +121,27 @@ def rules_snapshot(fresh: bool = False) -> dict:
     return snapshot(r, ENGINE_VERSION, home_country(), _fingerprint(r))
 
 
+_plain: Rules | None = None  # the rule entries without compiled scanners, for names
+
+
+def _entries() -> Rules:
+    """The loaded rules if compiled already, else the entries alone (read once, ≈ 50 ms):
+    display names must not make the window wait for the scanners to compile (≈ 1 s)."""
+    global _plain
+    r = _rules or _plain
+    if r is None:
+        with _lock:
+            if _plain is None:
+                _plain = load_rules(paths.resource("gazetteers"), paths.user_rules_dir(),
+                                    on_error=lambda p, m: None, compiled=False)
+            r = _plain
+    return r
+
+
 def vocabulary(kind: str) -> dict[str, dict[str, str]]:
     """Display names per id for a facet kind (country, sector, person, org)."""
     out: dict[str, dict[str, str]] = {}
-    for e in rules().of_kind(kind):
+    for e in _entries().of_kind(kind):
         en = e.names.get("en") or e.id
         out[e.id] = {"en": en, "kk": e.names.get("kk") or en, "ru": e.names.get("ru") or en}
     return out
@@ -137,10 +155,10 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     """Group gazetteer hits (plus people introduced by a title) into one Tag per (kind, id)
     in order of first mention, and list the person mentions for quote speakers.
 
-    A hit starting inside the previous span of its tag is dropped (the capitalised and the
-    lowercase scan may both see one phrase), and so is a hit starting inside an exclusion
-    (see `entities.without_excluded`). Person phrases are taken from `text` as written
-    (ё kept); other phrases stay as matched in the folded `scan_text`.
+    Overlaps between the two scans are settled as in `entities.settle_overlaps`: a hit
+    starting inside an earlier kept hit (or kept exclusion) is dropped. Person phrases are
+    taken from `text` as written (ё kept); other phrases stay as matched in the folded
+    `scan_text`.
     """
     by: dict[str, dict[str, Tag]] = {k: {} for k in _TAG_KINDS}
     names = r.display_names
@@ -148,35 +166,29 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     titles: list[Hit] = []
     taken: list[tuple[int, int]] = []
     folded = scan_text is not text
-    excl_end = kept_end = -1  # as entities.without_excluded, inline (hits come in text order)
+    end = -1  # as entities.settle_overlaps, inline (hits come in text order)
     for base, hs in groups:
         for h in hs:
+            s = h[0] + base
+            if s < end:
+                continue
+            end = h[1] + base
+            span = (s, end)
             kind = h[2]
-            span = (h[0] + base, h[1] + base)
-            if kind == "exclude":
-                if span[0] >= kept_end and span[1] > excl_end:
-                    excl_end = span[1]
-                continue
-            if span[0] < excl_end:
-                continue
-            if span[1] > kept_end:
-                kept_end = span[1]
             if kind == "title":
                 titles.append((*span, kind, h[3], h[4], h[5]))
                 continue
             taken.append(span)
             tags = by.get(kind)
-            if tags is None:
+            if tags is None:  # an exclusion: its words are taken, nothing is tagged
                 continue
             id_, phrase = h[3], h[5]
             if kind == "person" and folded:
-                phrase = text[span[0]:span[1]]
+                phrase = text[s:end]
             t = tags.get(id_)
             if t is None:
                 tags[id_] = Tag(kind, id_, names.get((kind, id_)) or phrase, [span], [phrase],
                                 kind == "country" and id_ == home)
-            elif t.spans[-1][1] > span[0]:
-                continue
             else:
                 t.spans.append(span)
                 if phrase not in t.phrases:

@@ -300,8 +300,9 @@ def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
             target = Target(entry.kind, entry.id, subtype, policy)
             if policy == "suffix" and subtype != "exclude" and list_name in ("ru", "cities"):
                 stem, ending = ru_stem(text)
-                if ending and list_name == "ru":
-                    text = stem
+                if ending and list_name == "ru":  # Турция → Турци- + endings, and the
+                    out.append((text, Target(entry.kind, entry.id, subtype, "exact")))
+                    text = stem  # citation form as written (-й is no ending: Китай)
                 elif ending and ending in "ая":  # a city list mixes languages: Москва in
                     out.append((stem, target))  # Kazakh endings and Москве, Москвы in Russian
             out.append((text, target))
