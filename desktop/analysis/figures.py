@@ -47,7 +47,7 @@ def _word_info(word: str, fr: FigureRules) -> _WordInfo:
     return _WordInfo(
         low, low.startswith(fr.percent), currency or None,
         tuple((k[1], c) for k, c in fr.multi if low == k[0]),
-        _after_qualifier(word, fr.after), _is_skip(word, fr.skip),
+        _after_qualifier(word, fr.after), _is_skip(word, fr.skip, fr.skip_exact),
         low.endswith(_VERB_END), low.endswith(_ADJ_END), word[0].isupper(),
     )
 
@@ -64,6 +64,7 @@ class FigureRules:
     symbols: frozenset[str] = frozenset("$")
     words: dict[str, str] = field(default_factory=dict)  # lowercase currency stem -> ISO
     multi: list[tuple[tuple[str, str], str]] = field(default_factory=list)
+    skip_exact: frozenset[str] = frozenset()  # "жаста!": this word only, not "жастар"
     cache: dict[str, _WordInfo] = field(default_factory=dict, repr=False)
     scale_cache: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -97,7 +98,8 @@ def compile_figures(cfg: dict) -> FigureRules:
     percent = tuple(w.lower() for w in (cfg.get("percent") or {}).get("words", ["%"])
                     if w[:1].isalpha())
     q = cfg.get("qualifiers") or {}
-    skip = frozenset(w.lower() for w in (cfg.get("skip_units") or {}).get("words", []))
+    skip_words = [w.lower() for w in (cfg.get("skip_units") or {}).get("words", [])]
+    skip = frozenset(w for w in skip_words if not w.endswith("!"))
     sym = "".join(re.escape(k) for k, _ in currencies if len(k) == 1 and not k.isalnum())
     scale_alt = "|".join(re.escape(k) for k, _ in scales) or "(?!)"
     rx = re.compile(
@@ -111,7 +113,8 @@ def compile_figures(cfg: dict) -> FigureRules:
                        {k.lower(): v for k, v in (q.get("after") or {}).items()}, skip,
                        frozenset(sym),
                        {k.lower(): c for k, c in currencies if k[0].isalnum() and " " not in k},
-                       [((k.split()[0].lower(), k.lower()), c) for k, c in currencies if " " in k])
+                       [((k.split()[0].lower(), k.lower()), c) for k, c in currencies if " " in k],
+                       frozenset(w[:-1] for w in skip_words if w.endswith("!")))
 
 
 _SENT_WINDOW = 400
@@ -226,9 +229,9 @@ def _after_qualifier(word: str, after: dict[str, str]) -> str | None:
     return None
 
 
-def _is_skip(word: str, skip: frozenset[str]) -> bool:
+def _is_skip(word: str, skip: frozenset[str], exact: frozenset[str] = frozenset()) -> bool:
     w = word.lower().rstrip(".")
-    if w in skip:
+    if w in skip or w in exact:
         return True
     # stems with endings: жылы, айдың, году, ноября, қарашада
     for k in range(1, min(len(w), 9)):

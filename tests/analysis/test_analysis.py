@@ -125,9 +125,16 @@ def test_figures_are_normalised(text, value, kind, currency, qualifier):
     "72 жасар зейнеткер сөз алды.",
     "Ол 17 жасында спортқа келді.",
     "Запуск сети 5G отложили.",
+    "Ол сол кезде 18 жаста болатын.",
+    "Ақпарат беру үшін 101 нөміріне қоңырау шалыңыз.",
 ])
 def test_years_dates_ordinals_are_not_figures(text):
     assert analyze(text).figures == []
+
+
+def test_an_exact_skip_word_leaves_its_longer_look_alikes():
+    figs = analyze("Жобаға 500 жастар тартылды.").figures  # "жаста!" is an age, "жастар" youth
+    assert [(f.value, f.unit) for f in figs] == [(500.0, "жастар")]
 
 
 @pytest.mark.parametrize("text,sector,found", [
