@@ -214,9 +214,13 @@ def _learn(toks: list[str], rules: Rules) -> None:
         if sc.quick is None:
             maybe.update(new)
             break
+        done = -1  # the end of the last token taken: later matches in it add nothing
         for m in sc.quick.finditer(joined):
             at = m.end()  # inside the token the match is in (a lower match starts before it)
-            maybe.add(joined[rfind("\n", 0, at) + 1:find("\n", at) % (len(joined) + 1)])
+            if at <= done:
+                continue
+            done = find("\n", at) % (len(joined) + 1)
+            maybe.add(joined[rfind("\n", 0, at) + 1:done])
     tc.update(dict.fromkeys(new, _EMPTY))
     for tok in maybe:
         tc[tok] = _detail(tok, rules) or _EMPTY

@@ -76,6 +76,7 @@ class Scanner:
     multi_next: dict[str, frozenset[str]] = field(default_factory=dict)
     multi_wild: list[tuple[re.Pattern[str], frozenset[str]]] = field(default_factory=list)
     multi_wild_any: re.Pattern[str] | None = None  # any of multi_wild, ending the token
+    multi_len: int = 0  # the longest first word in multi_next
     firsts: frozenset[str] = frozenset()  # first characters of the surfaces
     # Any first word of a surface, at any start (lower: after a separator): a token where
     # this finds nothing has no match and no continuation (the cheap test for new tokens).
@@ -87,24 +88,26 @@ class Scanner:
         if not self.multi_next and not self.multi_wild:
             return ()
         # A surface starts a word: at the token's start or after a character that is not
-        # a letter or digit (both scans reject any other start), so only those suffixes
-        # can be a first word; most tokens are one plain word and have one.
-        if token.isalnum():
-            tails = (token,)
-        else:
-            tails = tuple(token[p:] for p in range(len(token))
-                          if not p or not token[p - 1].isalnum())
+        # a letter or digit (both scans reject any other start), so only there can a first
+        # word begin; most tokens are one plain word and have one start. A literal first
+        # word is at most `multi_len` long, so only the token's last characters can hold
+        # it (a huge token must not cost a slice per start).
+        n = len(token)
+        starts = (0,) if token.isalnum() else [
+            p for p in range(n) if not p or not token[p - 1].isalnum()]
         out: set[str] = set()
         get = self.multi_next.get
-        for tail in tails:
-            nxt = get(tail)
-            if nxt:
-                out |= nxt
+        lo = n - self.multi_len
+        for p in starts:
+            if p >= lo:
+                nxt = get(token[p:])
+                if nxt:
+                    out |= nxt
         # one search for all wildcard first words before trying each of them at each start
         if self.multi_wild_any is not None and self.multi_wild_any.search(token):
-            for tail in tails:
+            for p in starts:
                 for rx, nxt in self.multi_wild:
-                    if rx.fullmatch(tail):
+                    if rx.fullmatch(token, p):
                         out |= nxt
         return tuple(sorted(out))
 
@@ -277,6 +280,7 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
     return Scanner(
         rx, {k: order(v) for k, v in table.items()}, wild_list, lower, head,
         multi_next={k: frozenset(v) for k, v in multi_next.items()},
+        multi_len=max(map(len, multi_next), default=0),
         multi_wild=[(re.compile(LETTERS_RE.join(re.escape(x) for x in k.split(WILD))),
                      frozenset(v)) for k, v in multi_wild.items()],
         multi_wild_any=re.compile("(?:" + trie_regex(list(multi_wild)) + ")\\Z")
