@@ -151,9 +151,10 @@ _TAG_KINDS = ("country", "sector", "person", "org")
 
 
 def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
-             ) -> tuple[dict[str, list[Tag]], list[Mention]]:
+             ) -> tuple[dict[str, list[Tag]], list[Mention], list[tuple[int, int]]]:
     """Group gazetteer hits (plus people introduced by a title) into one Tag per (kind, id)
-    in order of first mention, and list the person mentions for quote speakers.
+    in order of first mention, and list the person mentions for quote speakers and the
+    spans of every kept gazetteer match (exclusions included), sorted.
 
     Overlaps between the two scans are settled as in `entities.settle_overlaps`: a hit
     starting inside an earlier kept hit (or kept exclusion) is dropped. Person phrases are
@@ -206,7 +207,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                 if phrase not in t.phrases:
                     t.phrases.append(phrase)
             people.append(Mention(kind, id_, sub, (s, e), phrase))
-    return {k: list(v.values()) for k, v in by.items()}, people
+    return {k: list(v.values()) for k, v in by.items()}, people, taken
 
 
 def _fold_yo(text: str) -> str:
@@ -225,7 +226,7 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
     lang = lang or detect_language(text)
     home = home_country(home)
     scan_text = _fold_yo(text)
-    tags, people_m = _collect(gazetteer_groups(scan_text, r), text, scan_text, r, home)
+    tags, people_m, taken = _collect(gazetteer_groups(scan_text, r), text, scan_text, r, home)
     countries = tags["country"]
     countries.sort(key=lambda t: (not t.home, t.spans[0][0]))
     min_hits = r.min_hits
@@ -238,5 +239,5 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
         people=tags["person"],
         orgs=tags["org"],
         figures=extract_figures(text, fr),
-        quotes=extract_quotes(text, people_m, (r.role_scan, r.role_low_scan)),
+        quotes=extract_quotes(text, people_m, (r.role_scan, r.role_low_scan), taken),
     )

@@ -9,6 +9,7 @@ the same sentence before the quote (`Мирзиёев подчеркнул: «�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import islice
 
 from desktop.analysis.entities import Mention, normalise_surname, scan_all
@@ -38,6 +39,9 @@ EXPERT_ROLES = frozenset(
 )
 _EXPERT_PREFIXES = tuple(sorted(EXPERT_ROLES))
 PRONOUNS = frozenset("ол он она he she".split())
+# Russian adjective endings: "Генеральной Ассамблее", "Российской Федерации" are no name
+# (first names such as Андрей, Сергей end in -ей, so that ending alone is not one of them)
+_ADJ_ENDS = ("ной", "ской", "цкой", "ого", "его", "ому", "ему", "ых", "их", "ую", "ая")
 MIN_WORDS = 5
 
 
@@ -102,8 +106,11 @@ def _cues(text: str) -> list[re.Match[str]]:
 class _Speakers:
     """Resolves the words naming a speaker to (person id, name as written)."""
 
-    def __init__(self, text: str, people: list[Mention], role_scan, experts: list[Mention]):
+    def __init__(self, text: str, people: list[Mention], role_scan, experts: list[Mention],
+                 taken=()):
         self.text = text
+        self.taken = taken  # spans of gazetteer matches (countries, orgs, cities…), sorted
+        self.taken_ends = _running_max(taken)
         self.people = people
         self.role_scan = role_scan
         self.experts = experts
@@ -136,12 +143,26 @@ class _Speakers:
                 return self.last
             if low.startswith(_EXPERT_PREFIXES):
                 return self._expert_before(a)
-        # a name as written: "деп тоқталды Равшан Назаров"
-        seg = self.text[a:b]
-        for m in _NAME2.finditer(seg):
-            name = f"{m.group(1)} {normalise_surname(m.group(2))}"
+        # a name as written: "деп тоқталды Равшан Назаров"; not two words of a country or
+        # an organisation ("Индонезия Қызыл Крест"), of two scripts ("Старридж Liverpool")
+        # or with an adjective ending ("Генеральной Ассамблее")
+        pos = a
+        while True:
+            m = _NAME2.search(self.text, pos, b)
+            if m is None:
+                return (None, None)
+            w1, w2 = m.group(1), m.group(2)
+            if (self._is_taken(m.start(1), m.end(2)) or _latin(w1) != _latin(w2)
+                    or w1.lower().endswith(_ADJ_ENDS)):
+                pos = m.start(2)  # the second word may start the name: "России Александр Новак"
+                continue
+            name = f"{w1} {normalise_surname(w2)}"
             return self._set(self._known(name), name)
-        return (None, None)
+
+    def _is_taken(self, s: int, e: int) -> bool:
+        """Whether text[s:e] overlaps a gazetteer match."""
+        i = bisect_left(self.taken, (e,))  # taken[:i] start before e; one overlaps if
+        return bool(i) and self.taken_ends[i - 1] > s  # the furthest end among them passes s
 
     def _known(self, name: str) -> str | None:
         for p in self.people:
@@ -183,15 +204,29 @@ class _Speakers:
         return self.last
 
 
-def extract_quotes(text: str, people: list[Mention], role_scan) -> list[Quote]:
-    """All quotes in `text`, in order of appearance."""
+def _running_max(spans) -> list[int]:
+    out: list[int] = []
+    furthest = -1
+    for _s, e in spans:
+        furthest = max(furthest, e)
+        out.append(furthest)
+    return out
+
+
+def _latin(word: str) -> bool:
+    return word[0] < "\u0250"
+
+
+def extract_quotes(text: str, people: list[Mention], role_scan, taken=()) -> list[Quote]:
+    """All quotes in `text`, in order of appearance; `taken`: spans of gazetteer matches,
+    sorted, which a speaker's name as written must not overlap."""
     quotes: list[Quote] = []
     g_spans = guillemet_spans(text)
     cues = _cues(text)
     if not g_spans and not cues and "—" not in text:
         return quotes  # no «…», no speech verb after a dash, no em-dash paragraph
     experts = [p for p in people if p.subtype == "titled"]
-    sp = _Speakers(text, people, role_scan, experts)
+    sp = _Speakers(text, people, role_scan, experts, taken)
     used_g: set[tuple[int, int]] = set()
     items: list[tuple[int, int, str | None, str | None, bool]] = []
     for c in cues:

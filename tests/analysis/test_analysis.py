@@ -248,3 +248,18 @@ def test_user_exclusion_across_scans_and_inside_an_earlier_name(_private_data_di
     finally:
         (d / "mine.toml").unlink()
         reload_rules()
+
+
+@pytest.mark.parametrize("text,name", [
+    # the words after the verb start with a place, then the name follows
+    ("«Переговоры будут продолжены в марте», — сказал вчера в Москве Арман Шаккалиев.",
+     "Арман Шаккалиев"),
+    ("«Жүк тасымалы екі есе өсті», — деді Моңғолия Теміржол компаниясынан Бат Эрдэнэ.",
+     "Бат Эрдэнэ"),
+    # no name: an institution in adjective form, or two scripts
+    ("«Решение принято единогласно», — заявил на Генеральной Ассамблее представитель.", None),
+    ("«Біз жеңуге тиіспіз», — деді Алексис Sky Sports арнасына.", None),
+])
+def test_quote_speaker_names_as_written(text, name):
+    q = analyze(text).quotes
+    assert q and q[0].speaker_name == name
