@@ -21,6 +21,20 @@ _HYPHEN_TAIL = re.compile(r"-([^\W\d_]{1,8})")
 _CAP = "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі’']+"
 _NAME_PART = f"{_CAP}(?:-{_CAP})?"
 _PERSON_AFTER_TITLE = re.compile(f"[ \u00a0]+({_NAME_PART})[ \u00a0]+({_NAME_PART})")
+_LOWER_WORDS = re.compile("(?:[ \u00a0]+[a-zа-яёәғқңөұүһі’'-]+){0,2}")
+# Russian adjective endings: "Генеральной Ассамблее", "Российской Федерации" are no name
+# (first names such as Андрей, Сергей end in -ей, so that ending alone is not one of them)
+ADJ_ENDS = ("ной", "ской", "цкой", "ого", "его", "ому", "ему", "ых", "их", "ую", "ая")
+
+
+def is_latin(word: str) -> bool:
+    """Whether a word is written in Latin letters (its first letter below U+0250)."""
+    return word[:1] < "\u0250"
+
+
+def name_like(first: str, last: str) -> bool:
+    """Two capitalised words that can be a name: one script, no adjective ending."""
+    return is_latin(first) == is_latin(last) and not first.lower().endswith(ADJ_ENDS)
 
 
 @dataclass
@@ -335,12 +349,21 @@ def gazetteer_hits(text: str, rules: Rules) -> list[Hit]:
             for b, hs in gazetteer_groups(text, rules) for h in hs]
 
 
-def titled_people(text: str, titles: list[Hit], taken: list[tuple[int, int]]) -> list[Hit]:
+BRIDGE_KINDS = ("country", "org")  # what may stand between a title and a name
+_OBLIQUE = ("ом", "ем", "ым", "ой", "ей", "у", "ю", "е", "ами", "ями", "ах", "ях", "ам", "ям")
+
+
+def titled_people(text: str, titles: list[Hit], taken: list[tuple[int, int]],
+                  bridges: dict[int, int] | None = None) -> list[Hit]:
     """People introduced by a title word ("сарапшы Расул Рысмамбетов"), not in the gazetteer.
 
     `titles` (hits) and `taken` (spans of the other hits) are sorted by start; a title
     inside an earlier title ("министр" in "Премьер-министр") is skipped, and a name
-    overlapping any other hit is not a new person.
+    overlapping any other hit is not a new person. Between the title and the name there
+    may be up to two lowercase words followed by countries or organisations (`bridges`:
+    their start -> end), as Russian writes it ("министр энергетики России Александр
+    Новак", "госсекретарь США Майк Помпео"), unless the title is in an oblique case
+    ("с министром … Риком Перри": the name would be inflected too).
     """
     out: list[Hit] = []
     starts: list[int] = []
@@ -351,19 +374,38 @@ def titled_people(text: str, titles: list[Hit], taken: list[tuple[int, int]]) ->
         if b > furthest:
             furthest = b
         maxends.append(furthest)
+    span_at = bridges or {}
+
+    def overlaps(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)  # taken[:i] start before e; one of them overlaps if
+        return bool(i) and maxends[i - 1] > s  # the furthest end among them passes s
+
     last_title_end = -1
     for t in titles:
         if t[0] < last_title_end:
             continue
         last_title_end = t[1]
         m = _PERSON_AFTER_TITLE.match(text, t[1])
-        if not m:
+        if m is None or overlaps(m.start(1), m.end(2)):
+            if not span_at or t[5].endswith(_OBLIQUE):
+                continue
+            p = _LOWER_WORDS.match(text, t[1]).end()
+            bridged = False
+            while True:  # one or more countries or organisations after the lowercase words
+                q = p
+                while text[q:q + 1] in (" ", "\u00a0"):
+                    q += 1
+                nxt = span_at.get(q)
+                if nxt is None or q == p:
+                    break
+                p, bridged = nxt, True
+            m = _PERSON_AFTER_TITLE.match(text, p) if bridged else None
+            if m is None or overlaps(m.start(1), m.end(2)):
+                continue
+        if not name_like(m.group(1), m.group(2)):
             continue
         s, e = m.start(1), m.end(2)
-        i = bisect_left(starts, e)  # taken[:i] start before e; one of them overlaps if
-        if i and maxends[i - 1] > s:  # the furthest end among them passes s
-            continue
-        surname = normalise_surname(m.group(2))
+        surname = surname_stem(m.group(2), text, m.start(2))
         name = f"{m.group(1)} {surname}"
         pid = slug(name)
         out.append((s, e, "person", pid, "titled", name))
@@ -394,6 +436,28 @@ def normalise_surname(word: str) -> str:
         stem, tail = word[:i], word[i:]
         if stem.endswith(_SURNAME_ENDS) and valid_tail(tail):
             return stem
+    return word
+
+
+def surname_stem(word: str, text: str, at: int) -> str:
+    """A surname without its case ending: `normalise_surname`, else (a foreign name, such
+    as Кларктың or Джонсқа) the longest stem that `text` also shows in another form, bare
+    or with another ending ("Кларк мырза", "Кларкқа"); `at` is where `word` stands."""
+    w = normalise_surname(word)
+    if w != word:
+        return w
+    for k in range(len(word) - 2, 3, -1):  # a tail of 2+ letters, a stem of 4+
+        stem, tail = word[:k], word[k:]
+        if not tail.islower() or not valid_tail(tail):
+            continue
+        i = text.find(stem)
+        while i >= 0:
+            if i != at and (not i or not text[i - 1].isalpha()):
+                lm = _LETTERS.match(text, i + k)
+                rest = lm.group() if lm else ""
+                if rest != tail and (not rest or valid_tail(rest)):
+                    return stem
+            i = text.find(stem, i + 1)
     return word
 
 
@@ -446,8 +510,9 @@ def entity_hits(text: str, rules: Rules) -> list[Hit]:
     titles = [h for h in hits if h[2] == "title"]
     if titles:
         taken = [(h[0], h[1]) for h in hits if h[2] != "title"]
+        bridges = {h[0]: h[1] for h in hits if h[2] in BRIDGE_KINDS}
         hits = [h for h in hits if h[2] != "title" and h[2] != "exclude"]
-        hits += titled_people(text, titles, taken)
+        hits += titled_people(text, titles, taken, bridges)
     else:
         hits = [h for h in hits if h[2] != "exclude"]
     return hits

@@ -13,7 +13,14 @@ import threading
 from dataclasses import dataclass
 
 from desktop import paths
-from desktop.analysis.entities import Group, Hit, Mention, gazetteer_groups, titled_people
+from desktop.analysis.entities import (
+    BRIDGE_KINDS,
+    Group,
+    Hit,
+    Mention,
+    gazetteer_groups,
+    titled_people,
+)
 from desktop.analysis.figures import FigureRules, compile_figures, extract_figures
 from desktop.analysis.language import detect_language
 from desktop.analysis.model import Analysis, Tag
@@ -198,7 +205,9 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                 people.append(Mention(kind, id_, h[4], span, phrase))
     if titles:
         tags = by["person"]
-        for s, e, kind, id_, sub, phrase in titled_people(scan_text, titles, taken):
+        bridges = {a: b for base, hs in groups for h in hs if h[2] in BRIDGE_KINDS
+                   for a, b in ((h[0] + base, h[1] + base),)}
+        for s, e, kind, id_, sub, phrase in titled_people(scan_text, titles, taken, bridges):
             t = tags.get(id_)
             if t is None:
                 tags[id_] = Tag(kind, id_, names.get((kind, id_)) or phrase, [(s, e)], [phrase])

@@ -12,7 +12,13 @@ import re
 from bisect import bisect_left
 from itertools import islice
 
-from desktop.analysis.entities import Mention, normalise_surname, scan_all
+from desktop.analysis.entities import (
+    Mention,
+    name_like,
+    normalise_surname,
+    scan_all,
+    surname_stem,
+)
 from desktop.analysis.model import Quote
 
 _VERBS = (
@@ -39,9 +45,6 @@ EXPERT_ROLES = frozenset(
 )
 _EXPERT_PREFIXES = tuple(sorted(EXPERT_ROLES))
 PRONOUNS = frozenset("ол он она he she".split())
-# Russian adjective endings: "Генеральной Ассамблее", "Российской Федерации" are no name
-# (first names such as Андрей, Сергей end in -ей, so that ending alone is not one of them)
-_ADJ_ENDS = ("ной", "ской", "цкой", "ого", "его", "ому", "ему", "ых", "их", "ую", "ая")
 MIN_WORDS = 5
 
 
@@ -152,11 +155,10 @@ class _Speakers:
             if m is None:
                 return (None, None)
             w1, w2 = m.group(1), m.group(2)
-            if (self._is_taken(m.start(1), m.end(2)) or _latin(w1) != _latin(w2)
-                    or w1.lower().endswith(_ADJ_ENDS)):
+            if self._is_taken(m.start(1), m.end(2)) or not name_like(w1, w2):
                 pos = m.start(2)  # the second word may start the name: "России Александр Новак"
                 continue
-            name = f"{w1} {normalise_surname(w2)}"
+            name = f"{w1} {surname_stem(w2, self.text, m.start(2))}"
             return self._set(self._known(name), name)
 
     def _is_taken(self, s: int, e: int) -> bool:
@@ -211,10 +213,6 @@ def _running_max(spans) -> list[int]:
         furthest = max(furthest, e)
         out.append(furthest)
     return out
-
-
-def _latin(word: str) -> bool:
-    return word[0] < "\u0250"
 
 
 def extract_quotes(text: str, people: list[Mention], role_scan, taken=()) -> list[Quote]:
