@@ -173,6 +173,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     people: list[Mention] = []
     titles: list[Hit] = []
     taken: list[tuple[int, int]] = []
+    bridges: dict[int, int] = {}  # countries and organisations, for titled_people
     folded = scan_text is not text
     end = -1  # as entities.settle_overlaps, inline (hits come in text order)
     for base, hs in groups:
@@ -187,6 +188,8 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                 titles.append((*span, kind, h[3], h[4], h[5]))
                 continue
             taken.append(span)
+            if kind in BRIDGE_KINDS:
+                bridges[s] = end
             tags = by.get(kind)
             if tags is None:  # an exclusion: its words are taken, nothing is tagged
                 continue
@@ -205,8 +208,6 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                 people.append(Mention(kind, id_, h[4], span, phrase))
     if titles:
         tags = by["person"]
-        bridges = {a: b for base, hs in groups for h in hs if h[2] in BRIDGE_KINDS
-                   for a, b in ((h[0] + base, h[1] + base),)}
         for s, e, kind, id_, sub, phrase in titled_people(scan_text, titles, taken, bridges):
             t = tags.get(id_)
             if t is None:
