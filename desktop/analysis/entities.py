@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 
 from desktop.analysis.morph import valid_tail
 from desktop.analysis.rules import SEPARATORS, Rules, Scanner
@@ -349,6 +350,18 @@ def gazetteer_hits(text: str, rules: Rules) -> list[Hit]:
             for b, hs in gazetteer_groups(text, rules) for h in hs]
 
 
+def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test whether (s, e) overlaps any of `spans` (sorted by start), by bisection."""
+    starts = [a for a, _b in spans]
+    maxends = list(accumulate((b for _a, b in spans), max))  # furthest end among spans[:i+1]
+
+    def overlaps(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)  # spans[:i] start before e; one of them overlaps if
+        return bool(i) and maxends[i - 1] > s  # the furthest end among them passes s
+
+    return overlaps
+
+
 BRIDGE_KINDS = ("country", "org")  # what may stand between a title and a name
 _OBLIQUE = ("ом", "ем", "ым", "ой", "ей", "у", "ю", "е", "ами", "ями", "ах", "ях", "ам", "ям")
 
@@ -366,20 +379,8 @@ def titled_people(text: str, titles: list[Hit], taken: list[tuple[int, int]],
     ("с министром … Риком Перри": the name would be inflected too).
     """
     out: list[Hit] = []
-    starts: list[int] = []
-    maxends: list[int] = []  # maxends[i]: the furthest end among taken[:i + 1]
-    furthest = -1
-    for a, b in taken:
-        starts.append(a)
-        if b > furthest:
-            furthest = b
-        maxends.append(furthest)
+    overlaps = overlap_test(taken)
     span_at = bridges or {}
-
-    def overlaps(s: int, e: int) -> bool:
-        i = bisect_left(starts, e)  # taken[:i] start before e; one of them overlaps if
-        return bool(i) and maxends[i - 1] > s  # the furthest end among them passes s
-
     last_title_end = -1
     for t in titles:
         if t[0] < last_title_end:

@@ -9,13 +9,13 @@ the same sentence before the quote (`Мирзиёев подчеркнул: «�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from itertools import islice
 
 from desktop.analysis.entities import (
     Mention,
     name_like,
     normalise_surname,
+    overlap_test,
     scan_all,
     surname_stem,
 )
@@ -112,8 +112,8 @@ class _Speakers:
     def __init__(self, text: str, people: list[Mention], role_scan, experts: list[Mention],
                  taken=()):
         self.text = text
-        self.taken = taken  # spans of gazetteer matches (countries, orgs, cities…), sorted
-        self.taken_ends = _running_max(taken)
+        # whether a span overlaps a gazetteer match (country, organisation, city…)
+        self.is_taken = overlap_test(taken)
         self.people = people
         self.role_scan = role_scan
         self.experts = experts
@@ -155,16 +155,11 @@ class _Speakers:
             if m is None:
                 return (None, None)
             w1, w2 = m.group(1), m.group(2)
-            if self._is_taken(m.start(1), m.end(2)) or not name_like(w1, w2):
+            if self.is_taken(m.start(1), m.end(2)) or not name_like(w1, w2):
                 pos = m.start(2)  # the second word may start the name: "России Александр Новак"
                 continue
             name = f"{w1} {surname_stem(w2, self.text, m.start(2))}"
             return self._set(self._known(name), name)
-
-    def _is_taken(self, s: int, e: int) -> bool:
-        """Whether text[s:e] overlaps a gazetteer match."""
-        i = bisect_left(self.taken, (e,))  # taken[:i] start before e; one overlaps if
-        return bool(i) and self.taken_ends[i - 1] > s  # the furthest end among them passes s
 
     def _known(self, name: str) -> str | None:
         for p in self.people:
@@ -204,15 +199,6 @@ class _Speakers:
     def _set(self, pid: str | None, name: str | None) -> tuple[str | None, str | None]:
         self.last = (pid, name)
         return self.last
-
-
-def _running_max(spans) -> list[int]:
-    out: list[int] = []
-    furthest = -1
-    for _s, e in spans:
-        furthest = max(furthest, e)
-        out.append(furthest)
-    return out
 
 
 def extract_quotes(text: str, people: list[Mention], role_scan, taken=()) -> list[Quote]:
