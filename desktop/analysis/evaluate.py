@@ -222,9 +222,27 @@ def eval_kaznerd(path: Path) -> dict:
     }
 
 
+def _figure_key(f) -> tuple:
+    """A figure as comparable across languages: (kind, value to 3 significant digits, currency)."""
+    return (f.kind, float(f"{f.value:.3g}"), f.currency)
+
+
 def _figure_keys(figures) -> Counter:
-    """Figures as comparable across languages: (kind, value to 3 significant digits, currency)."""
-    return Counter((f.kind, float(f"{f.value:.3g}"), f.currency) for f in figures)
+    return Counter(map(_figure_key, figures))
+
+
+NTREX = SHARED / "data" / "ntrex-kk-ru-dev" / "docs.jsonl"
+
+
+def parallel_docs(path: Path = NTREX) -> list[dict]:
+    """Documents of a JSON-lines file that hold both a "kk" and a "ru" list of paragraphs."""
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            if isinstance(doc.get("kk"), list) and isinstance(doc.get("ru"), list):
+                out.append(doc)
+    return out
 
 
 def eval_parallel(path: Path) -> dict:
@@ -234,31 +252,26 @@ def eval_parallel(path: Path) -> dict:
     both: Counter = Counter()
     either: Counter = Counter()
     diffs: list[tuple[str, str, str, str, str]] = []  # doc, facet, lang, id, phrase
-    docs = 0
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            if not (isinstance(doc.get("kk"), list) and isinstance(doc.get("ru"), list)):
-                continue
-            docs += 1
-            a = {lang: analyze("\n".join(doc[lang]), lang) for lang in ("kk", "ru")}
-            for facet in facets:
-                tags = {lang: {t.id: t for t in getattr(a[lang], facet)} for lang in a}
-                k, r = set(tags["kk"]), set(tags["ru"])
-                both[facet] += len(k & r)
-                either[facet] += len(k | r)
-                for lang, only in (("kk", k - r), ("ru", r - k)):
-                    diffs += [(doc.get("doc_id", "?"), facet, lang, i,
-                               ", ".join(tags[lang][i].phrases[:3])) for i in sorted(only)]
-            fk, fr = _figure_keys(a["kk"].figures), _figure_keys(a["ru"].figures)
-            both["figures"] += sum((fk & fr).values())
-            either["figures"] += sum((fk | fr).values())
-            for lang, only in (("kk", fk - fr), ("ru", fr - fk)):
-                for key in only:
-                    text = next(f.text for f in a[lang].figures
-                                if (f.kind, float(f"{f.value:.3g}"), f.currency) == key)
-                    diffs.append((doc.get("doc_id", "?"), "figures", lang, key[0], text))
-    return {"documents": docs,
+    docs = parallel_docs(path)
+    for doc in docs:
+        a = {lang: analyze("\n".join(doc[lang]), lang) for lang in ("kk", "ru")}
+        for facet in facets:
+            tags = {lang: {t.id: t for t in getattr(a[lang], facet)} for lang in a}
+            k, r = set(tags["kk"]), set(tags["ru"])
+            both[facet] += len(k & r)
+            either[facet] += len(k | r)
+            for lang, only in (("kk", k - r), ("ru", r - k)):
+                diffs += [(doc.get("doc_id", "?"), facet, lang, i,
+                           ", ".join(tags[lang][i].phrases[:3])) for i in sorted(only)]
+        fk, fr = _figure_keys(a["kk"].figures), _figure_keys(a["ru"].figures)
+        both["figures"] += sum((fk & fr).values())
+        either["figures"] += sum((fk | fr).values())
+        for lang, only in (("kk", fk - fr), ("ru", fr - fk)):
+            for key in only:
+                text = next(f.text for f in a[lang].figures
+                            if _figure_key(f) == key)
+                diffs.append((doc.get("doc_id", "?"), "figures", lang, key[0], text))
+    return {"documents": len(docs),
             "agreement": {f: _pct(both[f], either[f]) for f in (*facets, "figures")},
             "shared": dict(both), "either": dict(either), "disagreements": diffs}
 
@@ -305,7 +318,7 @@ def run(out: Path | None = None) -> dict:
         ]
     else:
         print(_("KazNERD sample not found at {path}; skipped.").format(path=conll))
-    ntrex = SHARED / "data" / "ntrex-kk-ru-dev" / "docs.jsonl"
+    ntrex = SHARED / "data" / "ntrex-kk-ru-dev" / "docs.jsonl"  # SHARED may be patched
     if ntrex.exists():
         n = eval_parallel(ntrex)
         result["ntrex"] = n

@@ -84,18 +84,11 @@ def bench_cold(texts: list[str], runs: int = 3) -> dict[str, float]:
 def real_texts() -> list[str]:
     """Real kk and ru news articles (NTREX, ../shared/data), one text per language per
     document; empty when the shared data is not there."""
-    import json
+    from desktop.analysis.evaluate import NTREX, parallel_docs
 
-    p = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ntrex-kk-ru-dev" \
-        / "docs.jsonl"
-    if not p.exists():
+    if not NTREX.exists():
         return []
-    out = []
-    with p.open(encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            out += ["\n".join(doc[k]) for k in ("kk", "ru") if isinstance(doc.get(k), list)]
-    return out
+    return ["\n".join(doc[k]) for doc in parallel_docs(NTREX) for k in ("kk", "ru")]
 
 
 def seed_texts() -> list[str]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from desktop.analysis.pipeline import analyze, reload_rules, rules, rules_fingerprint, vocabulary
 
 
 def countries(text: str, **kw) -> set[str]:
+    """Country ids `analyze` finds in `text` (shared by the analysis tests)."""
     return {t.id for t in analyze(text, **kw).countries}
 
 
@@ -183,39 +186,39 @@ def test_vocabulary_has_display_names():
     assert vocabulary("org")["ots"]["en"] == "Organization of Turkic States"
 
 
+@contextmanager
+def user_rule_file(data_dir, name: str, text: str):
+    """A rule file in the user folder, loaded for the block, removed afterwards."""
+    d = data_dir / "gazetteers"
+    d.mkdir(parents=True, exist_ok=True)
+    (d / name).write_text(text, encoding="utf-8")
+    try:
+        reload_rules()
+        yield
+    finally:
+        (d / name).unlink()
+        reload_rules()
+
+
 def test_user_override_adds_a_variant_and_changes_fingerprint(_private_data_dir):
     reload_rules()
     before = rules_fingerprint()
     assert "UZ" not in countries("Делегация приехала из Ўзбекистона.")
-    d = _private_data_dir / "gazetteers"
-    d.mkdir(parents=True, exist_ok=True)
-    (d / "mine.toml").write_text(
-        '[country.UZ]\nru = ["Ўзбекистон"]\n\n[sector.space]\nname_en = "Space"\n'
-        'ru = ["космос*"]\n', encoding="utf-8")
-    try:
-        reload_rules()
+    with user_rule_file(_private_data_dir, "mine.toml",
+                        '[country.UZ]\nru = ["Ўзбекистон"]\n\n[sector.space]\n'
+                        'name_en = "Space"\nru = ["космос*"]\n'):
         assert rules_fingerprint() != before
         assert "UZ" in countries("Делегация приехала из Ўзбекистона.")
         assert "space" in {t.id for t in analyze("Обсудили космос.").sectors}
         assert "UZ" in countries("Делегация приехала в Узбекистан.")  # bundled still there
-    finally:
-        (d / "mine.toml").unlink()
-        reload_rules()
 
 
 def test_broken_user_file_is_skipped(_private_data_dir):
-    d = _private_data_dir / "gazetteers"
-    d.mkdir(parents=True, exist_ok=True)
-    (d / "bad.toml").write_text("[country.UZ\nru = ", encoding="utf-8")
-    try:
-        from desktop.analysis import pipeline
+    from desktop.analysis import pipeline
 
-        reload_rules()
+    with user_rule_file(_private_data_dir, "bad.toml", "[country.UZ\nru = "):
         assert pipeline.load_errors and "bad.toml" in pipeline.load_errors[0][0]
         assert "UZ" in countries("Визит в Узбекистан.")
-    finally:
-        (d / "bad.toml").unlink()
-        reload_rules()
 
 
 def test_a_lowercase_exclusion_claims_the_capitalised_name_inside_it():
@@ -231,13 +234,9 @@ def test_a_lowercase_exclusion_claims_the_capitalised_name_inside_it():
 
 
 def test_user_exclusion_across_scans_and_inside_an_earlier_name(_private_data_dir):
-    d = _private_data_dir / "gazetteers"
-    d.mkdir(parents=True, exist_ok=True)
-    (d / "mine.toml").write_text(
-        '[country.RU]\nexclude = ["гостиниц* Москва"]\n\n'
-        '[org.csto]\nexclude = ["договор* о коллективной"]\n', encoding="utf-8")
-    try:
-        reload_rules()
+    with user_rule_file(_private_data_dir, "mine.toml",
+                        '[country.RU]\nexclude = ["гостиниц* Москва"]\n\n'
+                        '[org.csto]\nexclude = ["договор* о коллективной"]\n'):
         assert "RU" not in countries("Встреча прошла в гостинице Москва.")
         assert "RU" in countries("Встреча прошла в Москве, в гостинице.")
         # the exclusion starts inside the organisation's longer name, which started first
@@ -245,9 +244,6 @@ def test_user_exclusion_across_scans_and_inside_an_earlier_name(_private_data_di
         assert "csto" in {t.id for t in a.orgs}
         assert "BY" in {t.id for t in a.countries}
         assert "csto" not in {t.id for t in analyze("Подписан договор о коллективной защите.").orgs}
-    finally:
-        (d / "mine.toml").unlink()
-        reload_rules()
 
 
 @pytest.mark.parametrize("text,name", [

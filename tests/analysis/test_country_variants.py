@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.analysis.pipeline import analyze
-
-
-def countries(text: str) -> set[str]:
-    return {t.id for t in analyze(text).countries}
+from tests.analysis.test_analysis import countries
 
 
 @pytest.mark.parametrize("text,code", [
