@@ -30,7 +30,7 @@ from desktop.analysis.rules import Rules, load_rules
 DEFAULT_HOME = "KZ"
 # Bump whenever a code change alters what analyze() returns for the same rules: a library
 # then re-tags every article instead of only those a rule edit can reach.
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 _lock = threading.Lock()
 _rules: Rules | None = None
 _figs: FigureRules | None = None
@@ -158,10 +158,12 @@ _TAG_KINDS = ("country", "sector", "person", "org")
 
 
 def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
-             ) -> tuple[dict[str, list[Tag]], list[Mention], list[tuple[int, int]]]:
+             ) -> tuple[dict[str, list[Tag]], list[Mention], list[tuple[int, int]],
+                        dict[str, int]]:
     """Group gazetteer hits (plus people introduced by a title) into one Tag per (kind, id)
-    in order of first mention, and list the person mentions for quote speakers and the
-    spans of every kept gazetteer match (exclusions included), sorted.
+    in order of first mention, and list the person mentions for quote speakers, the
+    spans of every kept gazetteer match (exclusions included), sorted, and the number of
+    weak keyword hits per sector.
 
     Overlaps between the two scans are settled as in `entities.settle_overlaps`: a hit
     starting inside an earlier kept hit (or kept exclusion) is dropped. Person phrases are
@@ -174,6 +176,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     titles: list[Hit] = []
     taken: list[tuple[int, int]] = []
     bridges: dict[int, int] = {}  # countries and organisations, for titled_people
+    weak: dict[str, int] = {}
     folded = scan_text is not text
     end = -1  # as entities.settle_overlaps, inline (hits come in text order)
     for base, hs in groups:
@@ -194,7 +197,9 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
             if tags is None:  # an exclusion: its words are taken, nothing is tagged
                 continue
             id_, phrase = h[3], h[5]
-            if kind == "person" and folded:
+            if h[4] == "weak":
+                weak[id_] = weak.get(id_, 0) + 1
+            elif kind == "person" and folded:
                 phrase = text[s:end]
             t = tags.get(id_)
             if t is None:
@@ -217,7 +222,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                 if phrase not in t.phrases:
                     t.phrases.append(phrase)
             people.append(Mention(kind, id_, sub, (s, e), phrase))
-    return {k: list(v.values()) for k, v in by.items()}, people, taken
+    return {k: list(v.values()) for k, v in by.items()}, people, taken, weak
 
 
 def _fold_yo(text: str) -> str:
@@ -236,11 +241,14 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
     lang = lang or detect_language(text)
     home = home_country(home)
     scan_text = _fold_yo(text)
-    tags, people_m, taken = _collect(gazetteer_groups(scan_text, r), text, scan_text, r, home)
+    tags, people_m, taken, weak = _collect(gazetteer_groups(scan_text, r), text, scan_text, r,
+                                           home)
     countries = tags["country"]
     countries.sort(key=lambda t: (not t.home, t.spans[0][0]))
     min_hits = r.min_hits
-    sectors = [t for t in tags["sector"] if len(t.spans) >= min_hits.get(t.id, 1)]
+    # a keyword hit counts 2, a weak one 1: min_hits keywords, or twice as many weak ones
+    sectors = [t for t in tags["sector"]
+               if 2 * len(t.spans) - weak.get(t.id, 0) >= 2 * min_hits.get(t.id, 1)]
     sectors.sort(key=lambda t: -len(t.spans))
     return Analysis(
         lang=lang,

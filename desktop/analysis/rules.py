@@ -24,6 +24,9 @@ ENTITY_KINDS = ("country", "person", "org")
 # Pattern lists per entry and the mention type they produce.
 NAME_LISTS = ("kk", "ru", "en", "kk_latn")
 TYPED_LISTS = {"cities": "city", "adjectives": "adjective", "exclude": "exclude"}
+# Sectors only: keywords that count half (a word with common meanings outside the sector,
+# such as встреча or технология), so one of them alone does not tag the sector.
+WEAK_LIST = "weak"
 WILD = "\x00"
 # Spaces inside multi-word names. Written so that no class holds a character above U+00FF:
 # such a class compiles to a 256-entry table, and with one per multi-word name it made
@@ -52,7 +55,7 @@ class Target:
 
     kind: str
     id: str
-    subtype: str  # name | city | adjective | term | exclude | title
+    subtype: str  # name | city | adjective | term | weak | exclude | title
     policy: str  # suffix | any | exact
 
 
@@ -292,14 +295,21 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
 
 def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
     out: list[tuple[str, Target]] = []
+    sector = entry.kind == "sector"
+    # a pattern listed as weak is weak even when a language list has it too (a user file
+    # may demote a bundled keyword by listing it under `weak`)
+    weak = {parse_pattern(p) for p in entry.patterns.get(WEAK_LIST, ())} if sector else set()
     for list_name, pats in entry.patterns.items():
-        if entry.kind == "sector":
-            subtype = "exclude" if list_name == "exclude" else "term"
+        if sector:
+            subtype = ("exclude" if list_name == "exclude" else
+                       "weak" if list_name == WEAK_LIST else "term")
+        elif list_name == WEAK_LIST:
+            continue  # only sectors have weak keywords
         else:
             subtype = TYPED_LISTS.get(list_name, "name")
         for raw in pats:
             text, policy = parse_pattern(raw)
-            if not text:
+            if not text or (subtype == "term" and (text, policy) in weak):
                 continue
             target = Target(entry.kind, entry.id, subtype, policy)
             if policy == "suffix" and subtype != "exclude" and list_name in ("ru", "cities"):
@@ -358,7 +368,7 @@ def compile_rules(rules: Rules) -> Rules:
     return rules
 
 
-_LIST_FIELDS = set(NAME_LISTS) | set(TYPED_LISTS)
+_LIST_FIELDS = set(NAME_LISTS) | set(TYPED_LISTS) | {WEAK_LIST}
 
 
 def _merge(entries: dict[tuple[str, str], Entry], kind: str, id_: str, d: dict) -> None:
