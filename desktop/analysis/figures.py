@@ -35,11 +35,27 @@ class _WordInfo(NamedTuple):
     verb: bool  # a verb ending: not a counted noun
     adj: bool  # an adjective ending: the counted noun follows
     upper: bool  # starts with a capital: not a unit
+    unit_too: bool  # a currency word that is also a unit of measure ("фунт": a currency
+    # after a scale word, "5 млн фунт", else a weight, "550 фунт")
+
+
+def _confirmed(text: str, pos: int, low: str, fr: FigureRules) -> int:
+    """Where the word after `pos` ends if it makes a unit-or-currency word `low` a
+    currency, as the second word of a multi-word currency ("фунтов стерлингов"); else -1."""
+    nw = _NEXT.match(text, pos)
+    if nw is None:
+        return -1
+    nxt = nw.group(1).lower()
+    if any(low.startswith(first) and nxt.startswith(second)
+           for first, second in fr.unit_seconds):
+        return nw.end()
+    return -1
 
 
 def _word_info(word: str, fr: FigureRules) -> _WordInfo:
     low = word.lower()
     currency = None
+    k = 0
     for k in range(min(len(low), 8), 1, -1):
         currency = fr.words.get(low[:k])
         if currency:
@@ -49,6 +65,7 @@ def _word_info(word: str, fr: FigureRules) -> _WordInfo:
         tuple((k[1], c) for k, c in fr.multi if low == k[0]),
         _after_qualifier(word, fr.after), _is_skip(word, fr.skip, fr.skip_exact),
         low.endswith(_VERB_END), low.endswith(_ADJ_END), word[0].isupper(),
+        bool(currency) and low[:k] in fr.unit_too,
     )
 
 
@@ -65,6 +82,9 @@ class FigureRules:
     words: dict[str, str] = field(default_factory=dict)  # lowercase currency stem -> ISO
     multi: list[tuple[tuple[str, str], str]] = field(default_factory=list)
     skip_exact: frozenset[str] = frozenset()  # "жаста!": this word only, not "жастар"
+    unit_too: frozenset[str] = frozenset()  # currency stems that are also units ("фунт")
+    # (first word, second word) of multi-word currencies starting with a unit_too stem
+    unit_seconds: tuple[tuple[str, str], ...] = ()
     cache: dict[str, _WordInfo] = field(default_factory=dict, repr=False)
     scale_cache: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -101,6 +121,7 @@ def compile_figures(cfg: dict) -> FigureRules:
     skip_words = [w.lower() for w in (cfg.get("skip_units") or {}).get("words", [])]
     skip = frozenset(w for w in skip_words if not w.endswith("!"))
     sym = "".join(re.escape(k) for k, _ in currencies if len(k) == 1 and not k.isalnum())
+    unit_too = frozenset(w.lower() for w in (cfg.get("unit_currencies") or {}).get("words", []))
     scale_alt = "|".join(re.escape(k) for k, _ in scales) or "(?!)"
     rx = re.compile(
         rf"(?P<num>[0-9](?:[0-9]{{0,2}}(?:{_SP}[0-9]{{3}})+(?:,[0-9]+)?|[0-9]*(?:[.,][0-9]+)?))"
@@ -114,7 +135,10 @@ def compile_figures(cfg: dict) -> FigureRules:
                        frozenset(sym),
                        {k.lower(): c for k, c in currencies if k[0].isalnum() and " " not in k},
                        [((k.split()[0].lower(), k.lower()), c) for k, c in currencies if " " in k],
-                       frozenset(w[:-1] for w in skip_words if w.endswith("!")))
+                       frozenset(w[:-1] for w in skip_words if w.endswith("!")),
+                       unit_too, tuple(
+                           (k.lower().split()[0], k.lower().split()[1]) for k, _c in currencies
+                           if " " in k and k.lower().split()[0] in unit_too))
 
 
 _SENT_WINDOW = 400
@@ -317,8 +341,12 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
                     end = after.end() if after else ws + len(k)
                     break
             else:
-                if wi.currency:
+                if wi.currency and (scale_word or not wi.unit_too):
                     currency, end = wi.currency, nw.end()
+                elif wi.currency:
+                    end2 = _confirmed(text, nw.end(), wi.low, fr)
+                    if end2 > 0:
+                        currency, end = wi.currency, end2
             if end != at:
                 nw = nxt_word(text, end)
                 wi = info(nw.group(1)) if nw else None

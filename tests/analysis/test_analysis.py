@@ -135,6 +135,21 @@ def test_years_dates_ordinals_are_not_figures(text):
     assert analyze(text).figures == []
 
 
+@pytest.mark.parametrize("text,kind,currency", [
+    ("Балықтың салмағы 550 фунт болды.", "count", None),  # a weight
+    ("Он весил 250 фунтов.", "count", None),
+    ("weighed 200 pounds", "count", None),
+    ("Компания 5 млн фунт инвестиция салды.", "money", "GBP"),  # a scale word: money
+    ("Штраф составил 300 фунтов стерлингов.", "money", "GBP"),  # written out in full
+    ("Жалақы 300 фунт стерлингке өсті.", "money", "GBP"),
+    ("a 5 million pound deal", "money", "GBP"),
+    ("Билет £40 тұрады.", "money", "GBP"),
+])
+def test_a_pound_is_money_only_when_the_text_says_so(text, kind, currency):
+    (f,) = analyze(text).figures
+    assert (f.kind, f.currency) == (kind, currency)
+
+
 def test_an_exact_skip_word_leaves_its_longer_look_alikes():
     figs = analyze("Жобаға 500 жастар тартылды.").figures  # "жаста!" is an age, "жастар" youth
     assert [(f.value, f.unit) for f in figs] == [(500.0, "жастар")]
