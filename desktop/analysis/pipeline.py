@@ -145,6 +145,11 @@ def _entries() -> Rules:
     return r
 
 
+def entry(kind: str, id_: str):
+    """One rule entry (bundled and user rules merged), or None."""
+    return _entries().entries.get((kind, id_))
+
+
 def vocabulary(kind: str) -> dict[str, dict[str, str]]:
     """Display names per id for a facet kind (country, sector, person, org)."""
     out: dict[str, dict[str, str]] = {}

@@ -11,6 +11,7 @@ ids, list names) come from the rules or from `slug()`. No Qt here.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import textwrap
 import threading
@@ -25,7 +26,15 @@ import tomli_w
 from desktop import paths
 from desktop.analysis import pipeline
 from desktop.analysis.entities import slug
-from desktop.analysis.rules import KINDS, NAME_LISTS, TYPED_LISTS, structure_error
+from desktop.analysis.morph import ru_stem, valid_tail
+from desktop.analysis.rules import (
+    KINDS,
+    NAME_LISTS,
+    TYPED_LISTS,
+    WEAK_LIST,
+    parse_pattern,
+    structure_error,
+)
 from desktop.i18n import _
 
 EDITS_NAME = "kenes-edits.toml"
@@ -72,6 +81,7 @@ def _guide() -> str:
         "[sector.trade]",
         'ru = ["товарооборот*"]         # ' + _("* = the word with any ending"),
         'exclude = ["торговый центр*"]  # ' + _("a phrase that never counts"),
+        'weak = ["товар*"]              # ' + _("counts half: alone it does not tag"),
     ])
     return "\n\n".join([
         _("Your own tagging rules for Kenes"),
@@ -138,8 +148,10 @@ def _clean(text: object) -> str:
 def _check_target(kind: str, id_: str, field: str) -> None:
     if kind not in KINDS:
         raise RuleEditError(_("Unknown kind of rule: {kind}").format(kind=kind))
-    if field not in NAME_LISTS and field not in TYPED_LISTS:
+    if field not in NAME_LISTS and field not in TYPED_LISTS and field != WEAK_LIST:
         raise RuleEditError(_("Unknown rule list: {field}").format(field=field))
+    if field == WEAK_LIST and kind != "sector":
+        raise RuleEditError(_("Only a sector keyword can be made weak."))
     if field in COUNTRY_ONLY and kind != "country":
         raise RuleEditError(_("Cities and adjectives can only be added to a country."))
     # ids come from the rules or slug(); still, one that could not be a key is refused
@@ -243,6 +255,50 @@ def add_pattern(kind: str, id_: str, field: str, pattern: str,
 def add_exclusion(kind: str, id_: str, phrase: str, folder: Path | None = None) -> RuleEdit:
     """Make `phrase` never match (an `exclude` pattern beats names on the same words)."""
     return add_pattern(kind, id_, "exclude", phrase, folder)
+
+
+def add_weak(kind: str, id_: str, pattern: str, folder: Path | None = None) -> RuleEdit:
+    """Make a sector keyword count half (`weak`): alone it no longer tags the sector."""
+    return add_pattern(kind, id_, WEAK_LIST, pattern, folder)
+
+
+_LETTERS = "[^\\W\\d_]*"
+
+
+def _fold(s: str) -> str:
+    return s.casefold().replace("ё", "е")
+
+
+def _matches(text: str, policy: str, phrase: str, ru: bool) -> bool:
+    """Whether a pattern (text, ending policy) matches a phrase as the analysis found it."""
+    words = [_LETTERS.join(map(re.escape, w.split("*"))) for w in _fold(text).split(" ")]
+    rest = {"any": _LETTERS, "exact": "", "suffix": f"(?P<tail>{_LETTERS})"}[policy]
+    m = re.fullmatch("\\s+".join(words) + rest, _fold(phrase))
+    if m is None and ru and policy == "suffix":  # Турция: Турци- + endings (rules._surfaces)
+        stem, ending = ru_stem(_fold(text))
+        return bool(ending) and _matches(stem, policy, phrase, False)
+    return m is not None and (policy != "suffix" or valid_tail(m.group("tail")))
+
+
+def keyword_behind(kind: str, id_: str, phrase: str) -> tuple[str, str] | None:
+    """The pattern of entry kind/id_ that matched `phrase`, with its list name ("ru",
+    "weak"…): the longest one that matches, as the scanner prefers the longest surface.
+    None when no name or keyword list of the entry matches it."""
+    e = pipeline.entry(kind, id_)
+    if e is None or not isinstance(phrase, str):
+        return None
+    best: tuple[tuple[int, bool], str, str] | None = None
+    for list_name, pats in e.patterns.items():
+        if list_name == "exclude":
+            continue
+        for p in pats:
+            text, policy = parse_pattern(p)
+            # on the same text a weak listing wins, as in rules._surfaces
+            key = (len(text), list_name == WEAK_LIST)
+            if text and (best is None or key > best[0]) and _matches(
+                    text, policy, phrase, list_name == "ru"):
+                best = (key, p, list_name)
+    return (best[1], best[2]) if best else None
 
 
 def add_entry(kind: str, name: str, field: str, folder: Path | None = None) -> RuleEdit:

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.rules_box: QMessageBox | None = None
         self.reader_area.addRuleRequested.connect(self.rules.add_rule)
         self.reader_area.excludeRequested.connect(self.rules.exclude)
+        self.reader_area.weakenRequested.connect(self.rules.weaken)
         self._build_actions()
         self._build_status()
         if remember_layout:

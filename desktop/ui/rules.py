@@ -267,6 +267,11 @@ class RulesController(QObject):
         """Never tag `phrase` as (kind, id_) again (from the why-tagged list)."""
         self.edit(("exclude", kind, id_, phrase), _("exclude “{phrase}”").format(phrase=phrase))
 
+    def weaken(self, kind: str, id_: str, pattern: str) -> None:
+        """Let the keyword `pattern` of sector id_ count half (from the why-tagged list)."""
+        self.edit(("weak", kind, id_, pattern),
+                  _("weak keyword “{pattern}”").format(pattern=pattern))
+
     def edit(self, op: tuple, text: str) -> bool:
         """Make one edit (op as in `_apply`) undoable; report it or why it failed."""
         edit = self._apply(op)
@@ -285,6 +290,7 @@ class RulesController(QObject):
             add_entry,
             add_exclusion,
             add_pattern,
+            add_weak,
         )
 
         try:
@@ -292,6 +298,8 @@ class RulesController(QObject):
                 edit = add_pattern(*op[1:])
             elif op[0] == "exclude":
                 edit = add_exclusion(*op[1:])
+            elif op[0] == "weak":
+                edit = add_weak(*op[1:])
             else:
                 edit = add_entry(*op[1:])
         except (RuleEditError, OSError) as exc:

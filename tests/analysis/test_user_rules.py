@@ -18,7 +18,9 @@ from desktop.analysis.user_rules import (
     add_entry,
     add_exclusion,
     add_pattern,
+    add_weak,
     field_for,
+    keyword_behind,
     rule_file_errors,
     rules_folder,
     undo,
@@ -70,6 +72,32 @@ def test_exclusion_stops_a_phrase_from_tagging():
     assert "UZ" in countries("Делегация Ташкентке барды.")  # the city elsewhere still counts
 
 
+@pytest.mark.parametrize(("kind", "id_", "phrase", "found"), [
+    ("sector", "energy", "энергетикасы", ("энергетика*", "kk")),
+    ("sector", "diplomacy", "встречу", ("встреч*", "weak")),
+    ("sector", "diplomacy", "министра иностранных дел", ("министр* иностранных дел", "ru")),
+    ("sector", "diplomacy", "мемлекеттік сапары", ("мемлекеттік сапар*", "kk")),  # longest
+    ("country", "TR", "Турции", ("Турция", "ru")),  # a Russian name drops its last letter
+    ("country", "UZ", "Өзбекстанға", ("Өзбекстан", "kk")),
+    ("sector", "energy", "Өзбекстанға", None),
+    ("sector", "no-such-sector", "энергетика", None),
+])
+def test_keyword_behind_a_phrase(kind, id_, phrase, found):
+    assert keyword_behind(kind, id_, phrase) == found
+
+
+def test_a_weak_keyword_alone_no_longer_tags_its_sector():
+    text = "Энергетика саласындағы жаңалықтар."
+    assert "energy" in {t.id for t in analyze(text).sectors}
+    edit = add_weak("sector", "energy", "энергетика*")
+    pipeline.forget_rules()
+    assert "energy" not in {t.id for t in analyze(text).sectors}
+    assert keyword_behind("sector", "energy", "Энергетика") == ("энергетика*", "weak")
+    undo(edit)
+    pipeline.forget_rules()
+    assert "energy" in {t.id for t in analyze(text).sectors}
+
+
 def test_exclusion_beats_a_name_on_the_same_words_but_not_a_longer_name():
     add_exclusion("country", "UZ", "Өзбекстан")
     pipeline.forget_rules()
@@ -114,6 +142,7 @@ def test_existing_entries_and_duplicates_are_refused():
     ("country", "UZ", "de", "Usbekistan"),  # unknown list
     ("sector", "trade", "cities", "Ташкент"),  # cities only for countries
     ("person", "tokayev", "adjectives", "тоқаевтық"),
+    ("country", "UZ", "weak", "Өзбек*"),  # weak keywords only for sectors
     ("country", "UZ", "kk", "  "),
     ("country", "UZ", "kk", "123 *"),  # no letter
     ("country", "UZ", "kk", "а" * 121),

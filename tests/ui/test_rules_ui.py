@@ -3,6 +3,7 @@ the re-tag runs as a job and the facets show the new tags, a broken file is name
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -211,5 +212,28 @@ def test_never_tag_a_phrase_from_the_why_list(qtbot, tmp_path):
             w.rules.retag_action.trigger()
         ru = next((t for t in w.reader._analysis.countries if t.id == "RU"), None)
         assert ru is None or phrase not in ru.phrases
+    finally:
+        _close(w)
+
+
+def test_a_sector_keyword_made_weak_from_the_why_list_no_longer_tags_alone(qtbot, tmp_path):
+    w = _open(qtbot, tmp_path / "lib")
+    try:
+        _row_with(w, "энергетика, өнеркәсіп, көлік")  # energy stands on one keyword there
+        why = w.reader.why
+        tag = next(why.topLevelItem(i) for i in range(why.topLevelItemCount())
+                   if why.topLevelItem(i).text(0).startswith("Sectors: Energy"))
+        assert tag.childCount() == 1
+        seen = _trigger(w.reader.why_menu(tag.child(0)), "as a weak keyword")
+        assert "Count “энергетика*” as a weak keyword for Energy" in seen
+        edits = tomllib.loads((paths.user_rules_dir() / "kenes-edits.toml").read_text("utf-8"))
+        assert edits["sector"]["energy"]["weak"] == ["энергетика*"]
+        with qtbot.waitSignal(w.rules.retagFinished, timeout=60000):
+            w.rules.retag_action.trigger()
+        assert "energy" not in {t.id for t in w.reader._analysis.sectors}
+        # a country row offers no such action; a weak keyword is not offered again
+        country = next(why.topLevelItem(i) for i in range(why.topLevelItemCount())
+                       if why.topLevelItem(i).text(0).startswith("Countries:"))
+        assert not any("weak" in a.text() for a in w.reader.why_menu(country.child(0)).actions())
     finally:
         _close(w)

@@ -103,6 +103,7 @@ class ReaderPanel(QWidget):
     highlightKindsChanged = Signal(list)
     addRuleRequested = Signal(str, str)  # phrase selected in the text, article language
     excludeRequested = Signal(str, str, str)  # kind, id, phrase: never tag it as this
+    weakenRequested = Signal(str, str, str)  # kind, id, keyword pattern: let it count half
 
     def __init__(self, parent: QWidget | None = None, label_for: LabelFor | None = None) -> None:
         super().__init__(parent)
@@ -364,6 +365,17 @@ class ReaderPanel(QWidget):
         menu = QMenu(self.why)
         a = menu.addAction(_("Never tag “{phrase}” as {name}").format(phrase=phrase, name=name))
         a.triggered.connect(lambda: self.excludeRequested.emit(kind, id_, phrase))
+        if kind == "sector":  # a keyword too common to tag the sector on its own
+            from desktop.analysis.user_rules import keyword_behind
+
+            found = keyword_behind(kind, id_, phrase)
+            if found is not None and found[1] != "weak":
+                pattern = found[0]
+                b = menu.addAction(_("Count “{pattern}” as a weak keyword for {name}")
+                                   .format(pattern=pattern, name=name))
+                b.setToolTip(_("A weak keyword alone no longer tags an article with this "
+                               "sector; two weak keywords, or one with a strong one, do."))
+                b.triggered.connect(lambda: self.weakenRequested.emit(kind, id_, pattern))
         return menu
 
     def _why_menu(self, pos: QPoint) -> None:
@@ -385,6 +397,7 @@ class ReaderArea(QSplitter):
 
     addRuleRequested = Signal(str, str)
     excludeRequested = Signal(str, str, str)
+    weakenRequested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None, label_for: LabelFor | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -403,6 +416,7 @@ class ReaderArea(QSplitter):
         p.why.setVisible(self._why_visible)
         p.addRuleRequested.connect(self.addRuleRequested)
         p.excludeRequested.connect(self.excludeRequested)
+        p.weakenRequested.connect(self.weakenRequested)
         self.panels.append(p)
         self.addWidget(p)
         return p
