@@ -23,9 +23,46 @@ _CAP = "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі’']+"
 _NAME_PART = f"{_CAP}(?:-{_CAP})?"
 _PERSON_AFTER_TITLE = re.compile(f"[ \u00a0]+({_NAME_PART})[ \u00a0]+({_NAME_PART})")
 _LOWER_WORDS = re.compile("(?:[ \u00a0]+[a-zа-яёәғқңөұүһі’'-]+){0,2}")
-# Russian adjective endings: "Генеральной Ассамблее", "Российской Федерации" are no name
-# (first names such as Андрей, Сергей end in -ей, so that ending alone is not one of them)
-ADJ_ENDS = ("ной", "ской", "цкой", "ого", "его", "ому", "ему", "ых", "их", "ую", "ая")
+# Russian adjective endings: "Генеральной Ассамблее", "Российской Федерации", "Старый
+# Оскол" are no name (first names such as Андрей, Сергей, Дмитрий end in -ей, -ий, so those
+# endings alone are not among them)
+ADJ_ENDS = ("ной", "ской", "цкой", "ого", "его", "ому", "ему", "ых", "их", "ую", "ая", "ый")
+
+# Words that are never part of a personal name, so that a capitalised pair holding one is
+# no person ("Associated Press", "Манчестер Сити", "Le Golf", "Бас Ассамблеясын"). Kept
+# here, not in the rule files: rules.py reads only the kinds, [titles] and [figures].
+# Lowercase; a Latin word must equal one of them, a Cyrillic one may also carry a Kazakh
+# ending ("Ассамблеясы", "Университетінің", "Клубқа"; not a Russian case ending, so that
+# "Фонда" in "Джейн Фонда" and "Ньюсом" stay names).
+ORG_NOUNS = frozenset("""
+press assembly club city united fc group university college institute academy bank company
+corporation corp inc ltd llc plc holdings partners ventures capital entertainment media news
+times post agency foundation fund council committee party union association federation league
+national international airlines airways motors energy technologies systems studios records
+network hotel stadium street avenue center centre museum theatre theater hospital school
+magazine journal radio tv
+ассамблея сити юнайтед клуб банк групп груп университет колледж институт академия фонд
+комитет совет агентство компания корпорация холдинг медиа пресс таймс пост стрит партия
+ассоциация федерация лига фк
+""".split())
+# Articles, prepositions, conjunctions and pronouns: capitalised only at a sentence start
+# ("На Байконуре", "Le Golf", "Big Boy"), never a first name
+FUNCTION_WORDS = frozenset("""
+the le la les los las der die of and big new
+во на по из за до от для при но как что это так он она они мы вы
+ол бұл осы сол мен біз сіз ал және
+""".split())
+# Russian forms of the organisation nouns in -а/-я: "Ассамблеи", "Академией"
+_ORG_STEMS = frozenset(w[:-1] for w in ORG_NOUNS if w.endswith(("а", "я")) and len(w) > 5)
+_RU_NOUN_TAILS = frozenset("а у ом ем е ой ою ей ею ы и ю я ь ью ам ям ами ями ах ях ов ев".split())
+# after an organisation noun, a plural or derivation ending makes another word: "Пресслер"
+# is a surname
+_KK_DERIVED = ("лар", "лер", "дар", "дер", "тар", "тер", "лық", "лік", "дық", "дік", "тық",
+               "тік", "шы", "ші")
+# Kazakh possessive of a vowel stem with a case ending ("Ассамблея-сы-н", "палата-сы-ның"):
+# a common noun's form, which a personal name does not take
+_KK_POSS_CASE = ("сының", "сінің", "сына", "сіне", "сында", "сінде", "сынан", "сінен",
+                 "сымен", "сімен", "сындағы", "сіндегі", "сын", "сін")
 
 
 def is_latin(word: str) -> bool:
@@ -33,9 +70,35 @@ def is_latin(word: str) -> bool:
     return word[:1] < "\u0250"
 
 
+@lru_cache(maxsize=8192)
+def not_name_word(word: str) -> bool:
+    """Whether a capitalised word cannot be part of a personal name: a function word, an
+    organisation noun (`ORG_NOUNS`, Cyrillic ones also with a Kazakh ending) or a Kazakh
+    common noun with a possessive and a case ending ("Ассамблеясын")."""
+    w = word.lower()
+    if w in FUNCTION_WORDS or w in ORG_NOUNS:
+        return True
+    if is_latin(w):
+        return False
+    for end in _KK_POSS_CASE:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            return True
+    for k in range(len(w) - 1, 3, -1):
+        stem, tail = w[:k], w[k:]
+        if (stem in ORG_NOUNS and tail not in _RU_NOUN_TAILS
+                and not tail.startswith(_KK_DERIVED) and valid_tail(tail)):
+            return True
+        if (stem in _ORG_STEMS and tail in _RU_NOUN_TAILS
+                and not w.endswith(_SURNAME_ENDS)):
+            return True
+    return False
+
+
 def name_like(first: str, last: str) -> bool:
-    """Two capitalised words that can be a name: one script, no adjective ending."""
-    return is_latin(first) == is_latin(last) and not first.lower().endswith(ADJ_ENDS)
+    """Two capitalised words that can be a name: one script, no adjective ending, no word
+    that is never part of a name (`not_name_word`)."""
+    return (is_latin(first) == is_latin(last) and not first.lower().endswith(ADJ_ENDS)
+            and not not_name_word(first) and not not_name_word(last))
 
 
 @dataclass
@@ -365,6 +428,95 @@ def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 BRIDGE_KINDS = ("country", "org")  # what may stand between a title and a name
 _OBLIQUE = ("ом", "ем", "ым", "ой", "ей", "у", "ю", "е", "ами", "ями", "ах", "ях", "ам", "ям")
 
+# Apposition: "Майк Куп, президент Сейнсбери", "Майкл Стил, бывший председатель …": a name,
+# a comma, up to two lowercase words ("бывший", "коммерческий", "former", "экс-"), a title.
+_APPOS_REACH = 40  # how far before a title its comma may stand
+_NAME_REACH = 64  # how far before the comma the name may start
+_LOW = "a-zа-яёәғқңөұүһі’'"
+_APPOS_GAP = re.compile(f"[ \u00a0]+(?:[{_LOW}-]+[ \u00a0]+){{0,2}}(?:[{_LOW}]+-)?")
+# The name ending at the comma, matched on the reversed text before it (so the match is
+# anchored and costs the name's length, not the window's): surname, then first name. A
+# capitalised word before them makes the name longer ("Кристин Блейси Форд") or another
+# name's end: not taken.
+_REV_CAP = "[a-zа-яёәғқңөұүһі’']+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
+_REV_PART = f"{_REV_CAP}(?:-{_REV_CAP})?"
+_NAME_BEFORE_REV = re.compile(f"({_REV_PART})[ \u00a0]+({_REV_PART})")
+_WORD_BEFORE_REV = re.compile("[ \u00a0]+[\\w’'-]*")  # the word before the name, reversed
+# words that make what follows the comma a clause or a list, not an apposition
+_CLAUSE_WORDS = frozenset("""
+и а но или где когда что чтобы как который которая которое которые которого которой если
+хотя также тоже даже ведь же ли бы не это он она они его её ее их
+және бірақ ал немесе егер ол мен бұл
+and but or where when who whose which while that if as not he she they his her its
+""".split())
+_KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_MAYBE_OBLIQUE = ("а", "я", "ы", "и")  # "президента", "главы": or a nominative ("глава")
+_RU_OBLIQUE_TITLE = (*_OBLIQUE, "ого", "ых", "их")
+
+Name = tuple[str, str, int, int, int]  # first name, surname, start, end, surname start
+
+
+def _after_title(text: str, t: Hit, overlaps, span_at: dict[int, int]) -> Name | None:
+    """The name right after title `t` ("сарапшы Расул Рысмамбетов"), or after lowercase
+    words and countries or organisations ("министр энергетики России Александр Новак")."""
+    m = _PERSON_AFTER_TITLE.match(text, t[1])
+    if m is None or overlaps(m.start(1), m.end(2)):
+        if not span_at or t[5].endswith(_OBLIQUE):
+            return None
+        p = _LOWER_WORDS.match(text, t[1]).end()
+        bridged = False
+        while True:  # one or more countries or organisations after the lowercase words
+            q = p
+            while text[q:q + 1] in (" ", "\u00a0"):
+                q += 1
+            nxt = span_at.get(q)
+            if nxt is None or q == p:
+                break
+            p, bridged = nxt, True
+        m = _PERSON_AFTER_TITLE.match(text, p) if bridged else None
+        if m is None or overlaps(m.start(1), m.end(2)):
+            return None
+    return m.group(1), m.group(2), m.start(1), m.end(2), m.start(2)
+
+
+def _before_title(text: str, t: Hit, overlaps) -> Name | None:
+    """The name in apposition before title `t` ("Гай Сесил, директор …"), or None.
+
+    Looks back from the title only: the last comma within `_APPOS_REACH` characters, at
+    most two lowercase words (none of them a conjunction or pronoun, `_CLAUSE_WORDS`)
+    between it and the title, and exactly two capitalised words (not a third before them)
+    ending at the comma. In Russian the name takes the title's case ("Майка Купа,
+    президента"), so a title in an oblique case is skipped, and one ending in -а/-я/-ы/-и
+    ("президента", "главы", but also "глава") only when the first name does not end so
+    too; Kazakh (a Kazakh letter in the name, words or title) does not inflect the name.
+    """
+    t0 = t[0]
+    c = text.rfind(",", t0 - _APPOS_REACH if t0 > _APPOS_REACH else 0, t0)
+    if c < 3 or not text[c - 1].isalpha() or _APPOS_GAP.fullmatch(text, c + 1, t0) is None:
+        return None
+    lo = c - _NAME_REACH if c > _NAME_REACH else 0
+    back = text[lo:c][::-1]
+    m = _NAME_BEFORE_REV.match(back)
+    if m is None:
+        return None
+    w = _WORD_BEFORE_REV.match(back, m.end())
+    if w is not None and w.group().rstrip("-’'")[-1:].isupper():
+        return None  # a capitalised word before: a longer name, or another name's end
+    s, e, ls = c - m.end(2), c, c - m.end(1)
+    if s and (text[s - 1].isalnum() or text[s - 1] in "-’'"):
+        return None  # the name starts inside a word ("McDonald")
+    if overlaps(s, e):
+        return None
+    if c + 1 < t0 and not _CLAUSE_WORDS.isdisjoint(text[c + 1:t0].lower().split()):
+        return None
+    first = text[s:ls].rstrip(" \u00a0")
+    if _KK_LETTERS.isdisjoint(text[s:t[1]]):
+        title = t[5].lower()
+        if title.endswith(_RU_OBLIQUE_TITLE) or (
+                title.endswith(_MAYBE_OBLIQUE) and first.endswith(_MAYBE_OBLIQUE)):
+            return None
+    return first, text[ls:e], s, e, ls
+
 
 def titled_people(text: str, titles: list[Hit], taken: list[tuple[int, int]],
                   bridges: dict[int, int] | None = None) -> list[Hit]:
@@ -376,54 +528,50 @@ def titled_people(text: str, titles: list[Hit], taken: list[tuple[int, int]],
     may be up to two lowercase words followed by countries or organisations (`bridges`:
     their start -> end), as Russian writes it ("министр энергетики России Александр
     Новак", "госсекретарь США Майк Помпео"), unless the title is in an oblique case
-    ("с министром … Риком Перри": the name would be inflected too).
+    ("с министром … Риком Перри": the name would be inflected too). A title with no name
+    after it may follow the name it describes, after a comma ("Гай Сесил, директор
+    Priorities USA"; `_before_title`).
     """
     out: list[Hit] = []
     overlaps = overlap_test(taken)
     span_at = bridges or {}
     last_title_end = -1
+    named: set[int] = set()  # where the names found so far start: none is found twice
     for t in titles:
         if t[0] < last_title_end:
             continue
         last_title_end = t[1]
-        m = _PERSON_AFTER_TITLE.match(text, t[1])
-        if m is None or overlaps(m.start(1), m.end(2)):
-            if not span_at or t[5].endswith(_OBLIQUE):
+        n = _after_title(text, t, overlaps, span_at)
+        if n is None or not name_like(n[0], n[1]):
+            n = _before_title(text, t, overlaps)
+            if n is None or n[2] in named or not name_like(n[0], n[1]):
                 continue
-            p = _LOWER_WORDS.match(text, t[1]).end()
-            bridged = False
-            while True:  # one or more countries or organisations after the lowercase words
-                q = p
-                while text[q:q + 1] in (" ", "\u00a0"):
-                    q += 1
-                nxt = span_at.get(q)
-                if nxt is None or q == p:
-                    break
-                p, bridged = nxt, True
-            m = _PERSON_AFTER_TITLE.match(text, p) if bridged else None
-            if m is None or overlaps(m.start(1), m.end(2)):
-                continue
-        if not name_like(m.group(1), m.group(2)):
-            continue
-        s, e = m.start(1), m.end(2)
-        surname = surname_stem(m.group(2), text, m.start(2))
-        name = f"{m.group(1)} {surname}"
-        pid = slug(name)
-        out.append((s, e, "person", pid, "titled", name))
-        pos = e
-        while len(surname) >= 4:  # later mentions by surname: "— деді Рысмамбетов"
-            i = text.find(surname, pos)
-            if i < 0:
-                break
-            j = i + len(surname)
-            lm = _LETTERS.match(text, j)
-            if lm:
-                j = lm.end()
-            if (not i or not text[i - 1].isalpha()) and valid_tail(text[i + len(surname):j]):
-                first = text.rfind(m.group(1), max(0, i - len(m.group(1)) - 2), i)
-                out.append((first if first >= 0 else i, j, "person", pid, "titled", name))
-            pos = j
+        named.add(n[2])
+        _add_titled(out, text, *n)
     return out
+
+
+def _add_titled(out: list[Hit], text: str, first: str, last: str, s: int, e: int,
+                last_at: int) -> None:
+    """Add the person named `first last` at text[s:e] and the later mentions of the surname
+    ("— деді Рысмамбетов") to `out`."""
+    surname = surname_stem(last, text, last_at)
+    name = f"{first} {surname}"
+    pid = slug(name)
+    out.append((s, e, "person", pid, "titled", name))
+    pos = e
+    while len(surname) >= 4:  # later mentions by surname: "— деді Рысмамбетов"
+        i = text.find(surname, pos)
+        if i < 0:
+            break
+        j = i + len(surname)
+        lm = _LETTERS.match(text, j)
+        if lm:
+            j = lm.end()
+        if (not i or not text[i - 1].isalpha()) and valid_tail(text[i + len(surname):j]):
+            f = text.rfind(first, max(0, i - len(first) - 2), i)
+            out.append((f if f >= 0 else i, j, "person", pid, "titled", name))
+        pos = j
 
 
 _SURNAME_ENDS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ский", "ская", "ұлы",

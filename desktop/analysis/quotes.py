@@ -15,6 +15,7 @@ from desktop.analysis.entities import (
     Mention,
     name_like,
     normalise_surname,
+    not_name_word,
     overlap_test,
     scan_all,
     surname_stem,
@@ -39,6 +40,7 @@ _CAP_WORDS = re.compile(
 _WORD = re.compile(r"[^\W\d_]+")
 _CAP = "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі’']+"
 _NAME2 = re.compile(f"(?<![^\\W\\d_])({_CAP}(?:-{_CAP})?)[ \u00a0]+({_CAP}(?:-{_CAP})?)")
+_NEXT_WORD = re.compile(f"[ \u00a0]+({_CAP}(?:-{_CAP})?)")
 EXPERT_ROLES = frozenset(
     "сарапшы саясаттанушы экономист эксперт политолог аналитик спикер маман талдаушы expert "
     "analyst".split()
@@ -147,8 +149,10 @@ class _Speakers:
             if low.startswith(_EXPERT_PREFIXES):
                 return self._expert_before(a)
         # a name as written: "деп тоқталды Равшан Назаров"; not two words of a country or
-        # an organisation ("Индонезия Қызыл Крест"), of two scripts ("Старридж Liverpool")
-        # or with an adjective ending ("Генеральной Ассамблее")
+        # an organisation ("Индонезия Қызыл Крест"), of two scripts ("Старридж Liverpool"),
+        # with an adjective ending ("Генеральной Ассамблее") or with a word that is never
+        # part of a name ("Associated Press", "Бас Ассамблеясын", `not_name_word`), nor two
+        # words that an organisation noun follows ("Рейтер Пресс агенттігіне")
         pos = a
         while True:
             m = _NAME2.search(self.text, pos, b)
@@ -157,6 +161,10 @@ class _Speakers:
             w1, w2 = m.group(1), m.group(2)
             if self.is_taken(m.start(1), m.end(2)) or not name_like(w1, w2):
                 pos = m.start(2)  # the second word may start the name: "России Александр Новак"
+                continue
+            nx = _NEXT_WORD.match(self.text, m.end(2), b)
+            if nx is not None and not_name_word(nx.group(1)):
+                pos = nx.end()
                 continue
             name = f"{w1} {surname_stem(w2, self.text, m.start(2))}"
             return self._set(self._known(name), name)
