@@ -607,7 +607,20 @@ def surname_stem(word: str, text: str, at: int) -> str:
                 if rest != tail and (not rest or valid_tail(rest)):
                     return stem
             i = text.find(stem, i + 1)
+    # Not confirmed by the text: a Kazakh ending holding ң, ғ or қ (genitive -ның/-тың,
+    # dative -ға/-қа, -дағы…) on a stem without Kazakh letters is still an ending: a
+    # foreign name spelt in Kazakh never ends in those letters (Джонсқа → Джонс).
+    if _KK_LETTERS.isdisjoint(word):
+        return word
+    for k in range(4, len(word) - 1):  # the longest such ending, a stem of 4+
+        stem, tail = word[:k], word[k:]
+        if (not _KK_MARKS.isdisjoint(tail) and tail.islower() and _KK_LETTERS.isdisjoint(stem)
+                and valid_tail(tail)):
+            return stem
     return word
+
+
+_KK_MARKS = frozenset("ңғқ")
 
 
 _TR = str.maketrans({
