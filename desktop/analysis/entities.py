@@ -611,6 +611,12 @@ def surname_stem(word: str, text: str, at: int) -> str:
     # dative -ға/-қа, -дағы…) on a stem without Kazakh letters is still an ending: a
     # foreign name spelt in Kazakh never ends in those letters (Джонсқа → Джонс).
     if _KK_LETTERS.isdisjoint(word):
+        # the instrumental -мен/-бен/-пен has no such letter: it counts where Kazakh puts
+        # it, after a vowel (Перримен), з/ж (-бен) or a voiceless consonant (Джонспен), on
+        # a stem of 5+ letters (Стилмен, Фримен stay as written)
+        stem, tail = word[:-3], word[-3:]
+        if len(stem) >= 5 and _INSTRUMENTAL.get(tail, "").find(stem[-1].lower()) >= 0:
+            return stem
         return word
     for k in range(4, len(word) - 1):  # the longest such ending, a stem of 4+
         stem, tail = word[:k], word[k:]
@@ -621,6 +627,7 @@ def surname_stem(word: str, text: str, at: int) -> str:
 
 
 _KK_MARKS = frozenset("ңғқ")
+_INSTRUMENTAL = {"мен": "аеиоуыэюяё", "бен": "зж", "пен": "пткқсшфхцчщ"}
 
 
 _TR = str.maketrans({

@@ -302,6 +302,10 @@ def test_a_foreign_surname_loses_its_kazakh_ending_when_the_text_shows_the_stem(
     ("Сарапшы Элин Джонсқа хат жазылды.", "elin-dzhons"),  # dative -қа
     ("Сарапшы Пол Сесилдің айтуынша, баға өседі.", "pol-sesil"),  # genitive -дің
     ("Сарапшы Анна Кеннеді сөз сөйледі.", "anna-kennedi"),  # -ді: no ң/ғ/қ, kept as written
+    ("Министр Рик Перримен кездесті.", "rik-perri"),  # -мен after a vowel: "with Perry"
+    ("Министр Дитер Кемпфпен кездесті.", "diter-kempf"),  # -пен after a voiceless consonant
+    ("Сарапшы Марк Голдмен сөйледі.", "mark-goldmen"),  # -мен after д: part of the name
+    ("Сарапшы Анна Стилмен сөйледі.", "anna-stilmen"),  # a short stem: part of the name
 ])
 def test_a_foreign_surname_drops_an_unmistakable_kazakh_ending(text, pid):
     assert pid in _people(text)
