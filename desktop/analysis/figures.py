@@ -234,7 +234,7 @@ def _prev_word(text: str, pos: int) -> str:
     return w[::-1].lower()
 
 
-_ADJ_END = ("ых", "их", "ый", "ий", "ая", "яя", "ое", "ые", "ие", "ого", "ной", "ской",
+_ADJ_END = ("ых", "их", "ый", "ая", "яя", "ое", "ые", "ие", "ыми", "ими", "ого", "ной", "ской",
             "кен", "ген", "қан", "ған", "лық", "лік", "дық", "дік", "тық", "тік", "ті", "ты")
 
 
@@ -265,6 +265,19 @@ def _is_skip(word: str, skip: frozenset[str], exact: frozenset[str] = frozenset(
 
 
 _DIGIT_MASK = bytes(48 if 48 <= i <= 57 else 32 for i in range(256))  # digit -> "0", else " "
+
+
+def _after_number(text: str, i: int) -> bool:
+    """Whether the digits ending at text[i] are a number of their own (not "BID2517")."""
+    while i >= 0 and text[i].isdigit():
+        i -= 1
+    return i < 0 or not text[i].isalnum()
+
+
+def raw_lead_zero(m: re.Match[str]) -> bool:
+    """Whether a matched number starts with a zero and another digit: a code, not a value."""
+    raw = m.group("num")
+    return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
 
 
 def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
@@ -299,6 +312,9 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
         prev = text[s - 1] if s else " "
         if prev.isalnum() or prev in "№#" or (prev in "-./:" and s >= 2 and text[s - 2].isalnum()):
             continue
+        if prev in " \u00a0" and s >= 2 and text[s - 2].isdigit() and _after_number(text, s - 2) \
+                or raw_lead_zero(m):
+            continue  # a phone number or a code: "0800 555 111", "007"
         nxt = text[e:e + 2]
         if nxt[:1] in (".", ":", "/") and nxt[1:2].isdigit():
             continue  # 15.03.2025, 10:30
@@ -316,6 +332,10 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             value = float(compact.replace(",", "."))
         except ValueError:
             continue
+        if not pct and text[e:e + 1] == "-":  # "14-процентном росте", "5-пайыздық"
+            hw = _WORD.match(text, e + 1)
+            if hw is not None and hw.group().lower().startswith(fr.percent):
+                pct, e = True, hw.end()
         pct = bool(pct)
         mult = 1.0
         if scale_word:
@@ -372,12 +392,17 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
                     continue  # a date or a duration: "9 айдың", "15 ноября"
             elif not wi.verb:
                 unit, end = nw.group(1), nw.end()
-                if wi.adj:
+                w2 = wi
+                for _i in range(2):  # adjectives run on to their noun: "новых рабочих мест"
+                    if not w2.adj:
+                        break
                     n2 = nxt_word(text, end)
-                    if n2 is not None:
-                        w2 = info(n2.group(1))
-                        if not w2.upper and not w2.skip:
-                            unit, end = text[nw.start(1):n2.end()], n2.end()
+                    if n2 is None:
+                        break
+                    w2 = info(n2.group(1))
+                    if w2.upper or w2.skip or w2.verb:
+                        break
+                    unit, end = text[nw.start(1):n2.end()], n2.end()
         if kind == "count" and not scale_word and not unit and not thousands:
             continue  # a bare number: list item, age, score…
         if (kind == "count" and not scale_word and not thousands and 1900 <= value <= 2100

@@ -26,7 +26,7 @@ class Figure:
     kind: str  # "money" | "count" | "percent"
     unit: str | None = None  # noun counted ("компания", "рабочих мест") or "%"
     currency: str | None = None  # ISO 4217 ("USD", "KZT") for money
-    qualifier: str | None = None  # "more_than" | "about" | "up_to" | None
+    qualifier: str | None = None  # "more_than" | "less_than" | "about" | "up_to" | None
     span: Span = (0, 0)
     sentence: str = ""
 

@@ -105,6 +105,8 @@ def test_every_sector_shows_its_phrases():
     ("өсім 25% болды", 25, "percent", None, None),
     ("өсім 25 пайыз болды", 25, "percent", None, None),
     ("рост на 3,5 процента", 3.5, "percent", None, None),
+    ("Китай сообщил о 14-процентном росте", 14, "percent", None, None),
+    ("участвовали менее 20 компаний", 20, "count", None, "less_than"),
 ])
 def test_figures_are_normalised(text, value, kind, currency, qualifier):
     figs = analyze(text).figures
@@ -130,6 +132,9 @@ def test_figures_are_normalised(text, value, kind, currency, qualifier):
     "Запуск сети 5G отложили.",
     "Ол сол кезде 18 жаста болатын.",
     "Ақпарат беру үшін 101 нөміріне қоңырау шалыңыз.",
+    "Звоните по телефону 0800 555 111 анонимно.",  # a phone number, not 555 111 of anything
+    "Она сказала мне 45 спустя.",  # no counted noun
+    "Бірден көп, 48-ден аз болады.",  # "fewer than 48": a qualifier, no noun
 ])
 def test_years_dates_ordinals_are_not_figures(text):
     assert analyze(text).figures == []
@@ -309,3 +314,13 @@ def test_a_foreign_surname_loses_its_kazakh_ending_when_the_text_shows_the_stem(
 ])
 def test_a_foreign_surname_drops_an_unmistakable_kazakh_ending(text, pid):
     assert pid in _people(text)
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("создано 15 новых рабочих мест", "новых рабочих мест"),  # adjectives run on to the noun
+    ("уход за 38 значимыми садами", "значимыми садами"),
+    ("в проекте 20 компаний участвовали", "компаний"),  # -ий: a noun, and no verb joins it
+])
+def test_the_counted_noun_of_a_figure(text, unit):
+    (f,) = analyze(text).figures
+    assert f.unit == unit
