@@ -274,7 +274,7 @@ def _after_number(text: str, i: int) -> bool:
     return i < 0 or not text[i].isalnum()
 
 
-def raw_lead_zero(m: re.Match[str]) -> bool:
+def _lead_zero(m: re.Match[str]) -> bool:
     """Whether a matched number starts with a zero and another digit: a code, not a value."""
     raw = m.group("num")
     return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
@@ -313,7 +313,7 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
         if prev.isalnum() or prev in "№#" or (prev in "-./:" and s >= 2 and text[s - 2].isalnum()):
             continue
         if prev in " \u00a0" and s >= 2 and text[s - 2].isdigit() and _after_number(text, s - 2) \
-                or raw_lead_zero(m):
+                or _lead_zero(m):
             continue  # a phone number or a code: "0800 555 111", "007"
         nxt = text[e:e + 2]
         if nxt[:1] in (".", ":", "/") and nxt[1:2].isdigit():
