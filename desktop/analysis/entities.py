@@ -574,6 +574,10 @@ def _add_titled(out: list[Hit], text: str, first: str, last: str, s: int, e: int
         pos = j
 
 
+# Kazakh endings that no foreign name spelt in Kazakh ends in, and where the instrumental
+# -мен/-бен/-пен stands: after these final letters of the stem
+_KK_MARKS = frozenset("ңғқ")
+_INSTRUMENTAL = {"мен": "аеиоуыэюяё", "бен": "зж", "пен": "пткқсшфхцчщ"}
 _SURNAME_ENDS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ский", "ская", "ұлы",
                  "қызы", "ян", "енко", "дзе", "швили")
 
@@ -626,8 +630,6 @@ def surname_stem(word: str, text: str, at: int) -> str:
     return word
 
 
-_KK_MARKS = frozenset("ңғқ")
-_INSTRUMENTAL = {"мен": "аеиоуыэюяё", "бен": "зж", "пен": "пткқсшфхцчщ"}
 
 
 _TR = str.maketrans({

@@ -251,10 +251,11 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
     countries = tags["country"]
     countries.sort(key=lambda t: (not t.home, t.spans[0][0]))
     min_hits = r.min_hits
-    # a keyword hit counts 2, a weak one 1: min_hits keywords, or twice as many weak ones
-    sectors = [t for t in tags["sector"]
-               if 2 * len(t.spans) - weak.get(t.id, 0) >= 2 * min_hits.get(t.id, 1)]
-    sectors.sort(key=lambda t: -len(t.spans))
+    # a keyword hit weighs 2, a weak one 1: min_hits keywords, or twice as many weak ones;
+    # the heaviest sector first
+    weight = {t.id: 2 * len(t.spans) - weak.get(t.id, 0) for t in tags["sector"]}
+    sectors = [t for t in tags["sector"] if weight[t.id] >= 2 * min_hits.get(t.id, 1)]
+    sectors.sort(key=lambda t: -weight[t.id])
     return Analysis(
         lang=lang,
         countries=countries,
