@@ -11,6 +11,10 @@ export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 setup: $(STAMP) $(MO)
 
 $(STAMP): pyproject.toml
+	@$(PY) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
+	  else echo "Python's venv module is missing. Install it with:  sudo apt-get install python3-venv" >&2; exit 1; fi; }
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -31,7 +35,9 @@ i18n-update: i18n-extract
 
 i18n: i18n-update i18n-compile
 
+# The system-library check installs (as root) or names what Qt's window plugin lacks.
 run: setup
+	$(BIN)/python -m desktop.qtdeps
 	$(BIN)/kenes
 
 test: setup

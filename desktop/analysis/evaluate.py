@@ -280,6 +280,11 @@ def run(out: Path | None = None) -> dict:
     """Run every evaluation whose data is present; print the table; write JSON to `out`."""
     result: dict = {}
     rows: list[tuple[str, float, str, bool]] = []
+    if not SHARED.is_dir():
+        # A clone alone has no development data: say so once, plainly, instead of a bare table.
+        print(_("The development data folder {path} is missing: `make eval` measures accuracy "
+                "on the research data kept beside the clone there. Only the bundled checks "
+                "run.").format(path=SHARED))
     fixture = SHARED / "fixtures" / "seeds-expected.json"
     if fixture.exists():
         s = eval_seeds(fixture, SHARED / "seeds")

@@ -10,16 +10,12 @@ from desktop.analysis.evaluate import _similar
 from desktop.analysis.pipeline import analyze, vocabulary
 from tests.conftest import SEEDS, SEEDS_EXPECTED
 
-pytestmark = pytest.mark.skipif(not SEEDS_EXPECTED.exists(), reason="shared fixture absent")
-
 
 def _fixture() -> dict:
     return json.loads(SEEDS_EXPECTED.read_text(encoding="utf-8"))
 
 
 def _articles():
-    if not SEEDS_EXPECTED.exists():
-        return []
     return _fixture()["articles"]
 
 
