@@ -7,6 +7,7 @@ re-importing modules (never install `_` into builtins).
 from __future__ import annotations
 
 import gettext as _gettext
+from collections.abc import Callable
 
 from desktop.paths import i18n_dir
 
@@ -45,6 +46,15 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it now."""
     return message
+
+
+def translator(lang: str | None) -> Callable[[str], str]:
+    """`gettext` for `lang` alone (e.g. an export's language), leaving the interface's as is."""
+    lang = (lang or "en").split("_")[0].split("-")[0].lower()
+    if lang not in LANGUAGES:
+        lang = "en"
+    t = _gettext.translation(DOMAIN, localedir=str(i18n_dir()), languages=[lang], fallback=True)
+    return t.gettext
 
 
 def format_number(value: float | int) -> str:

@@ -1,0 +1,354 @@
+"""Shared PDF machinery: paragraph styles from a house style, headings with bookmarks and
+table-of-contents entries, page chrome with "N / M", metadata, cancel and progress.
+
+Templates build a story through `Doc` (which escapes every text it is given and remembers
+it for the font-coverage check) and call `Doc.render()` for the PDF bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from desktop.export import fonts
+from desktop.export.l10n import L10n
+from desktop.export.styles import HouseStyle
+from desktop.export.text import clean, esc, esc_lines
+from desktop.jobs import CancelToken
+
+Progress = Callable[[int, int, str], None]
+
+
+class MissingGlyphs(Exception):
+    """The house style's fonts cannot draw some characters of the document."""
+
+    def __init__(self, chars: set[str], style: str) -> None:
+        from desktop.i18n import _
+
+        self.chars = chars
+        self.style = style
+        super().__init__(_("The fonts of house style “{style}” cannot print these characters: "
+                           "{chars}. Choose another style or add a font that has them.").format(
+            style=style, chars=fonts.describe_missing(chars)))
+
+
+@dataclass
+class Meta:
+    title: str
+    author: str = ""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+class Heading(Paragraph):
+    """A heading that becomes a bookmark (and a TOC entry when `toc`)."""
+
+    def __init__(self, text: str | None, style: ParagraphStyle, level: int = 0, toc: bool = True,
+                 outline: bool = True, **kw) -> None:
+        if text is None:  # a split part (Paragraph.split passes frags): no second bookmark
+            super().__init__(None, style, **kw)
+            toc = outline = False
+        else:
+            super().__init__(esc(text), style, **kw)
+        self.plain = " ".join(clean(text).split())
+        self.level = level
+        self.toc = toc
+        self.outline = outline
+
+
+class _Chrome:
+    """Header and footer drawn after the whole document is laid out (so M is known)."""
+
+    def __init__(self, style: HouseStyle, header: str, footer: str, classification: str,
+                 skip_first: bool) -> None:
+        self.style = style
+        self.header = header
+        self.footer = footer
+        self.classification = classification
+        self.skip_first = skip_first
+
+
+def _numbered_canvas(chrome: _Chrome):
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab API
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._draw_chrome(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _draw_chrome(self, total: int) -> None:
+            st = chrome.style
+            n = self._pageNumber
+            w, h = self._pagesize
+            top, right, bottom, left = (m * mm for m in st.margins_mm)
+            c = st.colours
+            font = fonts.family(st.body_font)
+            self.saveState()
+            size = max(7.0, st.body_size - 2.5)
+            if not (chrome.skip_first and n == 1):
+                y = h - top + 8 * mm
+                self.setFont(font.font_name("Regular"), size)
+                self.setFillColor(colors.HexColor(c.muted))
+                if chrome.header:
+                    self.drawString(left, y, chrome.header)
+                if chrome.classification:
+                    self.setFont(font.font_name("Bold"), size)
+                    self.setFillColor(colors.HexColor(c.classification))
+                    self.drawRightString(w - right, y, chrome.classification)
+                self.setStrokeColor(colors.HexColor(c.rule))
+                self.setLineWidth(0.5)
+                self.line(left, y - 2.5 * mm, w - right, y - 2.5 * mm)
+            y = bottom - 10 * mm
+            self.setStrokeColor(colors.HexColor(c.rule))
+            self.setLineWidth(0.5)
+            self.line(left, y + 4 * mm, w - right, y + 4 * mm)
+            self.setFont(font.font_name("Regular"), size)
+            self.setFillColor(colors.HexColor(c.muted))
+            if chrome.footer:
+                self.drawString(left, y, chrome.footer)
+            self.drawRightString(w - right, y, f"{n} / {total}")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class _DocTemplate(BaseDocTemplate):
+    def __init__(self, buf, *, on_flowable: Callable[[], None], **kw) -> None:
+        super().__init__(buf, **kw)
+        self._on_flowable = on_flowable
+        self._seq = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
+        self._on_flowable()
+        if isinstance(flowable, Heading):
+            key = getattr(flowable, "_bm_key", None)
+            if key is None:
+                self._seq += 1
+                key = flowable._bm_key = f"h{self._seq}"
+            if flowable.outline:
+                self.canv.bookmarkPage(key)
+                self.canv.addOutlineEntry(flowable.plain, key, flowable.level, closed=True)
+            if flowable.toc:
+                self.notify("TOCEntry", (flowable.level, flowable.plain, self.page, key))
+
+    def _startBuild(self, filename=None, canvasmaker=Canvas):  # noqa: N802 - reportlab API
+        self._seq = 0
+        super()._startBuild(filename, canvasmaker)
+
+
+class Doc:
+    """A story under construction in one house style and export language."""
+
+    def __init__(self, style: HouseStyle, lang: str) -> None:
+        self.style = style
+        self.t = L10n(lang)
+        self.story: list[Flowable] = []
+        self._texts: list[str] = []
+        for name in {style.body_font, style.heading_font}:
+            fonts.register(name)
+        self.ps = self._paragraph_styles()
+        w, h = A4 if style.page_size == "A4" else LETTER
+        top, right, bottom, left = (m * mm for m in style.margins_mm)
+        self.page_size = (w, h)
+        self.width = w - left - right
+        self.height = h - top - bottom
+
+    # -- styles ------------------------------------------------------------------------------
+
+    def _paragraph_styles(self) -> dict[str, ParagraphStyle]:
+        st = self.style
+        c = st.colours
+        body = fonts.family(st.body_font)
+        head = fonts.family(st.heading_font)
+        s = st.body_size
+        text = colors.HexColor(c.text)
+        heading = colors.HexColor(c.heading)
+        muted = colors.HexColor(c.muted)
+        base = ParagraphStyle("body", fontName=body.font_name("Regular"), fontSize=s,
+                              leading=s * 1.42, textColor=text, spaceAfter=s * 0.6,
+                              alignment=TA_LEFT, splitLongWords=1, allowWidows=0,
+                              allowOrphans=0)
+
+        def derive(name: str, **kw) -> ParagraphStyle:
+            return ParagraphStyle(name, parent=base, **kw)
+
+        hb = head.font_name("Bold")
+        return {
+            "body": base,
+            "title": derive("title", fontName=hb, fontSize=s * 2.1, leading=s * 2.6,
+                            textColor=heading, spaceAfter=s * 0.8),
+            "subtitle": derive("subtitle", fontName=head.font_name("Regular"), fontSize=s * 1.25,
+                               leading=s * 1.7, textColor=muted, spaceAfter=s * 0.4),
+            "h1": derive("h1", fontName=hb, fontSize=s * 1.45, leading=s * 1.85,
+                         textColor=heading, spaceBefore=s * 1.5, spaceAfter=s * 0.7,
+                         keepWithNext=1),
+            "h2": derive("h2", fontName=hb, fontSize=s * 1.12, leading=s * 1.45,
+                         textColor=heading, spaceBefore=s * 1.1, spaceAfter=s * 0.35,
+                         keepWithNext=1),
+            "h3": derive("h3", fontName=body.font_name("Bold"), fontSize=s, leading=s * 1.35,
+                         textColor=text, spaceBefore=s * 0.6, spaceAfter=s * 0.2,
+                         keepWithNext=1),
+            "meta": derive("meta", fontSize=s * 0.86, leading=s * 1.2, textColor=muted,
+                           spaceAfter=s * 0.35, keepWithNext=1),
+            "small": derive("small", fontSize=s * 0.86, leading=s * 1.22, textColor=muted),
+            "quote": derive("quote", fontName=body.font_name("Italic"), leftIndent=s * 1.6,
+                            rightIndent=s * 1.2, spaceAfter=s * 0.2),
+            "attrib": derive("attrib", fontSize=s * 0.86, leading=s * 1.2, textColor=muted,
+                             leftIndent=s * 1.6, spaceAfter=s * 0.9),
+            "bullet": derive("bullet", leftIndent=s * 1.4, bulletIndent=s * 0.3,
+                             spaceAfter=s * 0.3),
+            "cell": derive("cell", fontSize=s * 0.9, leading=s * 1.22, spaceAfter=0),
+            "cell_r": derive("cell_r", fontSize=s * 0.9, leading=s * 1.22, spaceAfter=0,
+                             alignment=TA_RIGHT),
+            "cell_head": derive("cell_head", fontName=body.font_name("Bold"), fontSize=s * 0.86,
+                                leading=s * 1.15, textColor=heading, spaceAfter=0),
+            "cell_small": derive("cell_small", fontSize=s * 0.78, leading=s * 1.05,
+                                 textColor=muted, spaceAfter=0),
+            "classification": derive("classification", fontName=hb, fontSize=s * 0.95,
+                                     textColor=colors.HexColor(c.classification),
+                                     alignment=TA_RIGHT),
+            "toc0": derive("toc0", fontName=body.font_name("Bold"), fontSize=s, leading=s * 1.5,
+                           spaceBefore=s * 0.4),
+            "toc1": derive("toc1", fontSize=s * 0.92, leading=s * 1.3, leftIndent=s * 1.5),
+        }
+
+    # -- story helpers (every text goes through esc) -------------------------------------------
+
+    def remember(self, *texts: str | None) -> None:
+        self._texts.extend(t for t in texts if t)
+
+    def para(self, text: str | None, style: str = "body", *, lines: bool = False) -> Paragraph:
+        self.remember(text)
+        return Paragraph(esc_lines(text) if lines else esc(text), self.ps[style])
+
+    def markup(self, markup: str, style: str = "body", *, plain: str = "") -> Paragraph:
+        """Paragraph from trusted markup built by a template (its variable parts escaped)."""
+        self.remember(plain or markup)
+        return Paragraph(markup, self.ps[style])
+
+    def heading(self, text: str, level: int = 0, *, toc: bool = True,
+                style: str | None = None) -> Heading:
+        self.remember(text)
+        return Heading(text, self.ps[style or f"h{min(level, 2) + 1}"], level, toc=toc)
+
+    def add(self, *flowables: Flowable) -> None:
+        self.story.extend(flowables)
+
+    def spacer(self, h_mm: float) -> Spacer:
+        return Spacer(1, h_mm * mm)
+
+    def toc(self) -> TableOfContents:
+        toc = TableOfContents()
+        toc.levelStyles = [self.ps["toc0"], self.ps["toc1"]]
+        toc.dotsMinLevel = 0
+        # Tables default to Helvetica, which would add an unembedded font to the PDF.
+        toc.tableStyle = TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.ps["body"].fontName, self.style.body_size),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+        return toc
+
+    def table(self, rows: list[list], widths: list[float], *, header: bool = True,
+              zebra: bool = True, extra: list | None = None) -> Table:
+        """A table that splits across pages, repeats its header row, and splits tall rows."""
+        c = self.style.colours
+        t = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1,
+                  splitInRow=1, hAlign="LEFT")
+        cmds = [
+            ("FONT", (0, 0), (-1, -1), self.ps["cell"].fontName, self.ps["cell"].fontSize),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.6, colors.HexColor(c.rule)),
+        ]
+        if header:
+            cmds += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(c.table_header)),
+                     ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(c.heading))]
+        if zebra:
+            cmds.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1),
+                         [colors.white, colors.HexColor(c.table_stripe)]))
+        t.setStyle(TableStyle(cmds + (extra or [])))
+        return t
+
+    # -- output --------------------------------------------------------------------------------
+
+    def check_fonts(self) -> None:
+        text = "\n".join(self._texts)
+        missing = fonts.family_missing(text, {self.style.body_font, self.style.heading_font})
+        if missing:
+            raise MissingGlyphs(missing, self.style.name)
+
+    def render(self, meta: Meta, *, header: str = "", footer: str = "", classification: str = "",
+               skip_first_header: bool = False, multi_pass: bool = False,
+               progress: Progress | None = None, cancel: CancelToken | None = None,
+               invariant: bool = True) -> bytes:
+        """Lay out the story and return the PDF. Raises MissingGlyphs before any work."""
+        self.remember(header, footer, classification)
+        self.check_fonts()
+        st = self.style
+        top, right, bottom, left = (m * mm for m in st.margins_mm)
+        n = max(1, len(self.story))
+        passes = 2 if multi_pass else 1
+        done = [0]
+
+        def on_flowable() -> None:
+            done[0] += 1
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if progress is not None and done[0] % 8 == 0:
+                progress(min(done[0], n * passes - 1), n * passes, "")
+
+        buf = io.BytesIO()
+        doc = _DocTemplate(
+            buf, on_flowable=on_flowable, pagesize=self.page_size, leftMargin=left,
+            rightMargin=right, topMargin=top, bottomMargin=bottom, title=clean(meta.title),
+            author=clean(meta.author), subject=clean(meta.subject),
+            keywords=[clean(k) for k in meta.keywords if k], creator="Kenes",
+            producer="Kenes (reportlab)", lang=self.t.lang, invariant=1 if invariant else 0,
+            displayDocTitle=1, initialFontName=fonts.family(st.body_font).font_name(),
+        )
+        frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        chrome = _Chrome(st, clean(header), clean(footer), clean(classification),
+                         skip_first_header)
+        maker = _numbered_canvas(chrome)
+        if multi_pass:
+            doc.multiBuild(list(self.story), canvasmaker=maker)
+        else:
+            doc.build(list(self.story), canvasmaker=maker)
+        if progress is not None:
+            progress(n * passes, n * passes, "")
+        return buf.getvalue()

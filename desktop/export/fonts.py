@@ -1,0 +1,125 @@
+"""Fonts for PDF export: TrueType families from resources/fonts (and the user's fonts/ folder).
+
+A family is found from file names `<Family>-<Regular|Bold|Italic|BoldItalic>.ttf`
+(`NotoSerif-Bold.ttf` → family "NotoSerif"). reportlab embeds TrueType fonts as subsets,
+so a PDF carries only the glyphs it uses.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from desktop.paths import resource, user_data_dir
+
+VARIANTS = ("Regular", "Bold", "Italic", "BoldItalic")
+_lock = threading.Lock()
+_registered: set[str] = set()
+
+
+class FontError(Exception):
+    """A style names a font family that is not installed."""
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    files: dict  # variant -> Path (Regular always present)
+
+    def font_name(self, variant: str = "Regular") -> str:
+        """The reportlab name of a variant, falling back to the nearest one present."""
+        for v in (variant, "Bold" if "Bold" in variant else "Regular", "Regular"):
+            if v in self.files:
+                return f"{self.name}-{v}"
+        raise FontError(self.name)
+
+
+def font_dirs() -> list[Path]:
+    """Bundled fonts first; the user's `fonts/` folder may add families."""
+    return [resource("fonts"), user_data_dir() / "fonts"]
+
+
+@cache
+def families() -> dict[str, Family]:
+    found: dict[str, dict[str, Path]] = {}
+    for d in font_dirs():
+        if not d.is_dir():
+            continue
+        for f in sorted(d.glob("*.ttf")):
+            stem, _sep, variant = f.stem.rpartition("-")
+            if stem and variant in VARIANTS:
+                found.setdefault(stem, {})[variant] = f
+    return {n: Family(n, v) for n, v in found.items() if "Regular" in v}
+
+
+def family(name: str) -> Family:
+    """A family by name; spaces are ignored ("Noto Serif" = "NotoSerif")."""
+    fams = families()
+    key = name.replace(" ", "")
+    if key not in fams:
+        raise FontError(name)
+    return fams[key]
+
+
+def register(name: str) -> Family:
+    """Register a family's variants with reportlab once, so <b>/<i> pick the right files."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    fam = family(name)
+    with _lock:
+        if fam.name in _registered:
+            return fam
+        for v, path in fam.files.items():
+            pdfmetrics.registerFont(TTFont(f"{fam.name}-{v}", str(path)))
+        pdfmetrics.registerFontFamily(
+            fam.name, normal=fam.font_name("Regular"), bold=fam.font_name("Bold"),
+            italic=fam.font_name("Italic"), boldItalic=fam.font_name("BoldItalic"))
+        _registered.add(fam.name)
+    return fam
+
+
+@cache
+def _cmap(font_file: Path) -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    return frozenset(TTFontFile(str(font_file)).charToGlyph)
+
+
+def _ignorable(ch: str) -> bool:
+    # Whitespace and invisible controls are never drawn as glyphs (text.clean drops controls).
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
+
+
+def family_missing(text: str, families_: Iterable[str]) -> set[str]:
+    chars = {c for c in set(text) if not _ignorable(c)}
+    missing: set[str] = set()
+    for name in families_:
+        fam = family(name)
+        for path in set(fam.files.values()):
+            cmap = _cmap(path)
+            missing |= {c for c in chars if ord(c) not in cmap}
+    return missing
+
+
+def missing_chars(text: str, style) -> set[str]:
+    """Characters of `text` that some font of house style `style` (a HouseStyle or a
+    style name) cannot draw."""
+    if isinstance(style, str):
+        from desktop.export.styles import load_style
+
+        style = load_style(style)
+    return family_missing(text, {style.body_font, style.heading_font})
+
+
+def describe_missing(chars: set[str]) -> str:
+    """“ꙮ (U+A66E CYRILLIC LETTER MULTIOCULAR O), …” in code point order."""
+    parts = []
+    for c in sorted(chars):
+        name = unicodedata.name(c, "")
+        parts.append(f"{c} (U+{ord(c):04X}{' ' + name if name else ''})")
+    return ", ".join(parts)
