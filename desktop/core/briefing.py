@@ -24,6 +24,7 @@ from desktop.i18n import _
 SCHEMA = "kenes-brief"
 VERSION = 1
 SUFFIX = ".kenes-brief"
+LANGS = ("kk", "ru", "en")
 
 # Parts of the document in their default order; `Briefing.order` is a permutation of these.
 PARTS = ("objectives", "key_messages", "background", "programme", "figures", "sections",
@@ -131,14 +132,23 @@ class Participant:
     kind: str  # person | org
     id: str
     name: str = ""
-    count: int = 0  # mentions across the briefing's articles
-    articles: int = 0  # number of articles mentioning it
+    mentions: dict[str, int] = field(default_factory=dict)  # content hash -> mentions there
     wording: str | None = None  # e.g. a name with the role the user adds
     included: bool = True
 
     @property
     def key(self) -> str:
         return f"{self.kind}:{self.id}"
+
+    @property
+    def count(self) -> int:
+        """Mentions across the briefing's articles."""
+        return sum(self.mentions.values())
+
+    @property
+    def articles(self) -> int:
+        """How many of the briefing's articles mention it."""
+        return len(self.mentions)
 
     def display(self) -> str:
         return self.wording if self.wording is not None else self.name
@@ -168,6 +178,7 @@ class Briefing:
     participants: list[Participant] = field(default_factory=list)
     order: list[str] = field(default_factory=lambda: list(PARTS))
     include_annex: bool = False
+    dismissed: list[str] = field(default_factory=list)  # "figure:<key>"...: never re-proposed
 
     # ------------------------------------------------------------------ look-ups
     def article(self, ref: SourceRef | str) -> BriefArticle | None:
@@ -201,6 +212,23 @@ _NESTED: dict[type, dict[str, type]] = {
 }
 
 
+_BASIC = {"str": str, "int": int, "float": (int, float), "bool": bool, "None": type(None),
+          "Any": object}
+
+
+def _check_type(cls: type, name: str, annotation: str, v: Any) -> None:
+    """Refuse a value of the wrong JSON type (a hand-edited or damaged file)."""
+    ok: list = []
+    for part in annotation.split("|"):
+        part = part.strip()
+        base = part.split("[", 1)[0]
+        ok.append({"list": list, "dict": dict}.get(base) or _BASIC.get(base, object))
+    if isinstance(v, bool) and bool not in ok and object not in ok:
+        ok = []  # JSON true is not a number here
+    if not any(isinstance(v, t) for t in ok):
+        raise TypeError(f"{cls.__name__}.{name}: unexpected {type(v).__name__}")
+
+
 def _build(cls: type, d: Any):
     """`cls` from a dict, ignoring keys it does not know (fields added by later tools)."""
     if not isinstance(d, dict):
@@ -212,8 +240,14 @@ def _build(cls: type, d: Any):
             continue
         v = d[f.name]
         sub = nested.get(f.name)
-        if sub is not None and v is not None:
-            v = [_build(sub, x) for x in v] if isinstance(v, list) else _build(sub, v)
+        if sub is None:
+            _check_type(cls, f.name, str(f.type), v)
+        elif f.default_factory is list:
+            if not isinstance(v, list):
+                raise TypeError(f"{cls.__name__}.{f.name}: expected a list")
+            v = [_build(sub, x) for x in v]
+        elif v is not None:
+            v = _build(sub, v)
         kw[f.name] = v
     return cls(**kw)
 
@@ -266,10 +300,12 @@ def from_dict(d: dict) -> Briefing:
     d = migrate(d)
     try:
         b = Briefing.from_json(d)
+        b.order = [p for p in dict.fromkeys(b.order) if p in PARTS]
     except (TypeError, ValueError, AttributeError) as e:
         raise BriefingError(_("The briefing file is damaged ({detail}).").format(detail=e)) from e
-    missing = [p for p in PARTS if p not in b.order]
-    b.order = [p for p in dict.fromkeys(b.order) if p in PARTS] + missing
+    if b.lang not in LANGS:
+        b.lang = "en"
+    b.order += [p for p in PARTS if p not in b.order]
     return b
 
 

@@ -1,0 +1,238 @@
+"""Pure, undoable edits of a Briefing: `apply(b, edit) -> (new_b, inverse)`.
+
+`apply` never changes `b`; applying `inverse` to `new_b` gives back a briefing equal to
+`b`, and applying the inverse's inverse redoes the edit — what a QUndoCommand needs.
+Edits are small frozen command objects, so the UI can show and merge them.
+
+Items are addressed by kind and key:
+  "figure" (BriefFigure.key), "quote" (BriefQuote.key), "section" (sector id),
+  "item" ("<sector>/<content hash>": an article within a section),
+  "participant" ("person:<id>" / "org:<id>"), "article" (content hash).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from desktop.core.briefing import LANGS, PARTS, Briefing, BriefingError
+from desktop.i18n import _
+
+# Fields a SetField edit may change (the lists of proposals change through other edits).
+TEXT_FIELDS = ("title", "event_start", "event_end", "place", "audience", "author", "unit",
+               "classification", "prepared_on", "objectives", "key_messages", "background",
+               "programme")
+SETTABLE = (*TEXT_FIELDS, "partners", "lang", "include_annex", "order")
+KINDS = ("figure", "quote", "section", "item", "participant", "article")
+
+
+@dataclass(frozen=True)
+class SetField:
+    """Set one metadata or text field (title, dates, objectives, lang, order...)."""
+
+    name: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class SetFields:
+    """Replace whole fields at once; the inverse of the edits that touch several lists."""
+
+    values: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AddArticles:
+    """Add stored articles (desktop.corpus.library.StoredArticle) and re-propose."""
+
+    stored: tuple
+
+
+@dataclass(frozen=True)
+class RemoveArticles:
+    """Remove articles (content hashes) and every item drawn only from them."""
+
+    hashes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SetIncluded:
+    """Tick or untick an item."""
+
+    kind: str
+    key: str
+    included: bool
+
+
+@dataclass(frozen=True)
+class EditWording:
+    """The user's wording of an item; None goes back to the proposed text.
+    For a section it is its title."""
+
+    kind: str
+    key: str
+    text: str | None
+
+
+@dataclass(frozen=True)
+class MoveSection:
+    """Move a sector section from index `src` to index `dst` (list positions)."""
+
+    src: int
+    dst: int
+
+
+@dataclass(frozen=True)
+class MovePart:
+    """Move a part of the document (see PARTS) from `src` to `dst` in `Briefing.order`."""
+
+    src: int
+    dst: int
+
+
+@dataclass(frozen=True)
+class MoveItem:
+    """Move an article within the section `sector` from index `src` to index `dst`."""
+
+    sector: str
+    src: int
+    dst: int
+
+
+@dataclass(frozen=True)
+class RemoveItem:
+    """Remove one item; it is not proposed again when articles are added later."""
+
+    kind: str
+    key: str
+
+
+Edit = (SetField | SetFields | AddArticles | RemoveArticles | SetIncluded | EditWording
+        | MoveSection | MovePart | MoveItem | RemoveItem)
+
+
+def _bad(msg: str) -> BriefingError:
+    return BriefingError(msg)
+
+
+def _item_list(b: Briefing, kind: str, key: str) -> tuple[list, int]:
+    """The list holding the item and its index there."""
+    if kind == "item":
+        sector, _sep, h = key.partition("/")
+        lst = next((s.items for s in b.sections if s.sector == sector), None)
+        keyf = (lambda i: i.key) if lst is not None else None
+        key = h
+    else:
+        lst = {"figure": b.figures, "quote": b.quotes, "section": b.sections,
+               "participant": b.participants, "article": b.articles}.get(kind)
+        keyf = (lambda a: a.content_hash) if kind == "article" else (lambda i: i.key)
+    if lst is None or keyf is None:
+        raise _bad(_("The briefing has no such item."))
+    for n, item in enumerate(lst):
+        if keyf(item) == key:
+            return lst, n
+    raise _bad(_("The briefing has no such item."))
+
+
+def _snapshot(b: Briefing, names: tuple[str, ...]) -> SetFields:
+    return SetFields({n: copy.deepcopy(getattr(b, n)) for n in names})
+
+
+def _move(lst: list, src: int, dst: int) -> None:
+    if not (0 <= src < len(lst) and 0 <= dst < len(lst)):
+        raise _bad(_("The briefing has no such item."))
+    lst.insert(dst, lst.pop(src))
+
+
+def _remove_articles(b: Briefing, hashes: set[str]) -> None:
+    b.articles = [a for a in b.articles if a.content_hash not in hashes]
+    for f in b.figures:
+        f.sources = [r for r in f.sources if r.content_hash not in hashes]
+    b.figures = [f for f in b.figures if f.sources]
+    for f in b.figures:
+        if f.sources[0].sentence != f.sentence or f.sources[0].text != f.value_text:
+            f.value_text = f.sources[0].text or f.value_text
+            f.sentence = f.sources[0].sentence or f.sentence
+    b.quotes = [q for q in b.quotes if not (q.source and q.source.content_hash in hashes)]
+    for s in b.sections:
+        s.items = [i for i in s.items if i.ref.content_hash not in hashes]
+    b.sections = [s for s in b.sections if s.items]
+    for p in b.participants:
+        for h in hashes:
+            p.mentions.pop(h, None)
+    b.participants = [p for p in b.participants if p.mentions]
+
+
+_LISTS = ("articles", "figures", "quotes", "sections", "participants", "dismissed")
+
+
+def apply(b: Briefing, edit: Edit) -> tuple[Briefing, Edit]:
+    """The briefing after `edit`, and the edit that undoes it. `b` is left unchanged.
+
+    Raises BriefingError (with a user-facing message) for an edit that does not fit `b`."""
+    new = copy.deepcopy(b)
+    if isinstance(edit, SetField):
+        if edit.name not in SETTABLE:
+            raise _bad(_("This part of the briefing cannot be edited."))
+        value = copy.deepcopy(edit.value)
+        if edit.name == "lang" and value not in LANGS:
+            raise _bad(_("A briefing's language must be Kazakh, Russian or English."))
+        if edit.name == "order" and sorted(value) != sorted(PARTS):
+            raise _bad(_("The order must list every part of the briefing once."))
+        inverse: Edit = SetField(edit.name, copy.deepcopy(getattr(b, edit.name)))
+        setattr(new, edit.name, value)
+        return new, inverse
+    if isinstance(edit, SetFields):
+        known = {f.name for f in fields(Briefing)}
+        if not set(edit.values) <= known:
+            raise _bad(_("This part of the briefing cannot be edited."))
+        inverse = _snapshot(b, tuple(edit.values))
+        for n, v in edit.values.items():
+            setattr(new, n, copy.deepcopy(v))
+        return new, inverse
+    if isinstance(edit, AddArticles):
+        from desktop.core.briefing_propose import propose
+
+        return propose(b, edit.stored), _snapshot(b, _LISTS)
+    if isinstance(edit, RemoveArticles):
+        _remove_articles(new, set(edit.hashes))
+        return new, _snapshot(b, _LISTS)
+    if isinstance(edit, SetIncluded):
+        lst, n = _item_list(new, edit.kind, edit.key)
+        inverse = SetIncluded(edit.kind, edit.key, lst[n].included)
+        lst[n].included = bool(edit.included)
+        return new, inverse
+    if isinstance(edit, EditWording):
+        lst, n = _item_list(new, edit.kind, edit.key)
+        item = lst[n]
+        attr = "title" if edit.kind == "section" else "wording"
+        if not hasattr(item, attr) or (attr == "title" and edit.text is None):
+            raise _bad(_("The wording of this item cannot be edited."))
+        inverse = EditWording(edit.kind, edit.key, getattr(item, attr))
+        setattr(item, attr, edit.text)
+        return new, inverse
+    if isinstance(edit, MoveSection):
+        _move(new.sections, edit.src, edit.dst)
+        return new, MoveSection(edit.dst, edit.src)
+    if isinstance(edit, MovePart):
+        _move(new.order, edit.src, edit.dst)
+        return new, MovePart(edit.dst, edit.src)
+    if isinstance(edit, MoveItem):
+        sec = next((s for s in new.sections if s.sector == edit.sector), None)
+        if sec is None:
+            raise _bad(_("The briefing has no such item."))
+        _move(sec.items, edit.src, edit.dst)
+        return new, MoveItem(edit.sector, edit.dst, edit.src)
+    if isinstance(edit, RemoveItem):
+        if edit.kind == "article":
+            return apply(b, RemoveArticles((edit.key,)))
+        lst, n = _item_list(new, edit.kind, edit.key)
+        del lst[n]
+        if edit.kind == "item":
+            new.sections = [s for s in new.sections if s.items]
+        tag = f"{edit.kind}:{edit.key}"
+        if tag not in new.dismissed:
+            new.dismissed.append(tag)
+        return new, _snapshot(b, _LISTS)
+    raise _bad(_("Unknown briefing edit."))
