@@ -101,6 +101,15 @@ class MoveItem:
 
 
 @dataclass(frozen=True)
+class MoveEntry:
+    """Move a figure, quote, participant or article within its list, `src` to `dst`."""
+
+    kind: str
+    src: int
+    dst: int
+
+
+@dataclass(frozen=True)
 class RemoveItem:
     """Remove one item; it is not proposed again when articles are added later."""
 
@@ -109,7 +118,7 @@ class RemoveItem:
 
 
 Edit = (SetField | SetFields | AddArticles | RemoveArticles | SetIncluded | EditWording
-        | MoveSection | MovePart | MoveItem | RemoveItem)
+        | MoveSection | MovePart | MoveItem | MoveEntry | RemoveItem)
 
 
 def _bad(msg: str) -> BriefingError:
@@ -224,6 +233,13 @@ def apply(b: Briefing, edit: Edit) -> tuple[Briefing, Edit]:
             raise _bad(_("The briefing has no such item."))
         _move(sec.items, edit.src, edit.dst)
         return new, MoveItem(edit.sector, edit.dst, edit.src)
+    if isinstance(edit, MoveEntry):
+        lists = {"figure": new.figures, "quote": new.quotes, "participant": new.participants,
+                 "article": new.articles}
+        if edit.kind not in lists:
+            raise _bad(_("The briefing has no such item."))
+        _move(lists[edit.kind], edit.src, edit.dst)
+        return new, MoveEntry(edit.kind, edit.dst, edit.src)
     if isinstance(edit, RemoveItem):
         if edit.kind == "article":
             return apply(b, RemoveArticles((edit.key,)))

@@ -27,6 +27,7 @@ from desktop.core.briefing_text import lead, sentence_at
 
 Names = Callable[[str], dict[str, dict[str, str]]]  # kind -> id -> lang -> display name
 
+_STOPS = tuple(".!?…»\"”")
 SECOND_SECTOR = 0.8  # an article also joins its second sector when that one is this strong
 
 
@@ -109,8 +110,10 @@ def _figures(stored: list, lang: str) -> list[BriefFigure]:
             in_title = start < title_end
             sent = (text[start:end] and sentence_at(text, start, end)) or f.sentence
             if key in seen:
-                # The body states it with more context than the headline does.
-                if seen[key].sentence == art.title.strip() and not in_title:
+                # The body states it with more context than the headline or a subtitle.
+                prev = seen[key].sentence
+                if not in_title and sent[-1:] in _STOPS and (
+                        prev == art.title.strip() or prev[-1:] not in _STOPS):
                     seen[key].sentence, seen[key].text = sent, f.text
                 continue
             ref = _ref(s, sent, f.text)

@@ -14,6 +14,10 @@ MAX_CHARS = 480  # and is cut at a word boundary beyond this
 
 _END = re.compile(r"[.!?…]+[»\"”')\]]*(?=\s+[\"«“„(\-–—\d\w])")
 _BREAK = re.compile(r"\n\s*")
+_WORD_BEFORE = re.compile(r"(\w+)$")
+# Abbreviations a capitalised word often follows ("2005–2025 жж. ТМҰ", "ул. Абая");
+# single letters are initials ("Қ. Тоқаев") and never end a sentence either.
+_ABBREV = frozenset("г гг ж жж тыс т е др пр им ул обл проф акад mr mrs ms dr st no vs".split())
 # "АСТАНА. KAZINFORM — ", "ТАШКЕНТ, 14 ноября. КазТАГ – ": a capitalised dateline then a dash
 _DATELINE = re.compile(r"^[^\W\d_a-zа-яёәғқңөұүһі][^\n.]{0,40}\.\s*[^\n]{0,40}?\s[—–-]\s+")
 # "Автор: ...", "Фото: ...", "Photo: ..." — one- or two-word label, short, no final stop
@@ -24,6 +28,9 @@ def _boundaries(text: str) -> list[int]:
     """Offsets where sentences start (0 included), in order."""
     cuts = {0}
     for m in _END.finditer(text):
+        w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if m.group()[0] == "." and w and (len(w.group(1)) == 1 or w.group(1).casefold() in _ABBREV):
+            continue
         nxt = m.end()
         while nxt < len(text) and text[nxt].isspace():
             nxt += 1

@@ -253,6 +253,10 @@ def _edits(b: Briefing, stored) -> list:
         ed.MoveSection(0, len(b.sections) - 1),
         ed.MovePart(0, 3),
         ed.MoveItem(sec.sector, 0, len(sec.items) - 1),
+        ed.MoveEntry("figure", 2, 0),
+        ed.MoveEntry("quote", 0, 1),
+        ed.MoveEntry("participant", 1, 0),
+        ed.MoveEntry("article", 0, 2),
         ed.RemoveItem("figure", fig.key),
         ed.RemoveItem("quote", quote.key),
         ed.RemoveItem("section", sec.sector),
@@ -294,8 +298,43 @@ def test_edits_change_what_the_user_sees(visit_brief):
 @pytest.mark.parametrize("edit", [
     ed.SetField("articles", []), ed.SetField("lang", "de"), ed.SetField("order", ["figures"]),
     ed.SetIncluded("figure", "nope", True), ed.MoveSection(0, 99),
-    ed.MoveItem("no-sector", 0, 1), ed.EditWording("participant", "person:nobody", "x"),
+    ed.MoveItem("no-sector", 0, 1), ed.MoveEntry("section", 0, 1), ed.EditWording("participant", "person:nobody", "x"),
 ])
 def test_an_edit_that_does_not_fit_is_refused(visit_brief, edit):
     with pytest.raises(BriefingError):
         bmod.apply(visit_brief, edit)
+
+
+# ------------------------------------------------------------------ sentences and leads
+
+from desktop.core.briefing_text import lead, sentence_at, sentences  # noqa: E402
+
+
+@pytest.mark.parametrize("text, inside, expected", [
+    ("Реализуется 78 проектов, которые создадут 15 тыс. рабочих мест. Далее.", "15 тыс",
+     "Реализуется 78 проектов, которые создадут 15 тыс. рабочих мест."),
+    ("Соңғы 20 жылда (2005-2025 жж.) ТМҰ елдерінен 6,3 млрд доллар келді. Тағы.", "6,3",
+     "Соңғы 20 жылда (2005-2025 жж.) ТМҰ елдерінен 6,3 млрд доллар келді."),
+    ("Бұрын. Мұны Қ. Тоқаев 2025 жылы айтты! Кейін.", "2025",
+     "Мұны Қ. Тоқаев 2025 жылы айтты!"),
+    ("Заголовок без точки\n\nПервое предложение 5 %. Второе.", "5 %",
+     "Первое предложение 5 %."),
+])
+def test_sentence_at_keeps_abbreviations_and_initials(text, inside, expected):
+    i = text.index(inside)
+    assert sentence_at(text, i, i + len(inside)) == expected
+
+
+def test_sentences_split_at_capitals_and_line_breaks():
+    assert sentences("Бір. Екі! «Үш» деді ол.\nТөрт") == ["Бір.", "Екі!", "«Үш» деді ол.",
+                                                         "Төрт"]
+
+
+def test_lead_drops_dateline_outlet_and_credit_lines():
+    body = ("Автор: Темірхан Айжан\n\nФото: Акорда\n\nАСТАНА. KAZINFORM — Президент сапармен "
+            "барды. Екінші сөйлем. Үшінші сөйлем.")
+    assert lead(body).startswith("Президент сапармен барды. Екінші сөйлем.")
+    assert lead("CentralAsia (KZ) - В Ташкенте прошла встреча.", source="CentralAsia (KZ)") \
+        == "В Ташкенте прошла встреча."
+    long = lead("Сөз " * 400 + ".")
+    assert len(long) <= 481 and long.endswith("…")

@@ -118,14 +118,16 @@ _WRITER = textwrap.dedent("""
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_while_autosaving_leaves_a_whole_draft(tmp_path):
     folder = tmp_path / "drafts"
-    for round_ in range(3):
+    for _round in range(3):
         proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(folder)], cwd=ROOT,
                                 stdout=subprocess.PIPE, text=True,
                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
         try:
-            for _ in range(2 + round_):  # let it finish a few drafts, then kill it mid-way
-                assert proc.stdout.readline()
-            time.sleep(0.01 * round_)  # vary where in the write the kill lands
+            assert proc.stdout.readline()  # one whole draft exists
+            give_up = time.monotonic() + 60  # only against a hang, not a speed check
+            # kill while the next draft is being written (its temp file exists)
+            while not list(folder.glob(".*.tmp")) and time.monotonic() < give_up:
+                pass
             proc.send_signal(signal.SIGKILL)
             proc.wait()
         finally:
@@ -137,3 +139,4 @@ def test_killed_while_autosaving_leaves_a_whole_draft(tmp_path):
         b = rec.load()  # whole and valid: the last complete autosave
         assert b.title.startswith("Draft ") and b.objectives == "- step " + b.title[6:]
         assert len(b.articles[0].text) > 1_000_000
+        assert [f.name for f in folder.glob("*.kenes-draft")] == ["u-killtest.kenes-draft"]
