@@ -1,0 +1,598 @@
+"""Sentence segmentation and kk ↔ ru alignment of two versions of one text (Qt-free).
+
+Method: banded dynamic programming over beads 1:1, 1:2, 2:1, 2:2, 1:0 and 0:1. A bead's
+cost adds a Gale–Church length term, a prior per bead type and an anchor term: numbers
+(normalised, "1,7" = "1.7"), Latin tokens, names folded across the two Cyrillic alphabets
+and transliteration, cognates and glossary terms. Anchors count once per segment (a name
+repeated in a sentence does not weigh more), are weighted by rarity in the document, and
+only anchors that occur on both sides count as evidence. An unaligned sentence costs a
+constant (its prior only), so a sentence missing from the other version becomes a gap
+instead of being glued to a neighbour; an n:m bead whose extra part shares no anchor with
+the other side while it has anchors of its own pays a penalty. The band grows when the
+best path touches its edge, within a bound on the number of cells, so a 1 MB article
+cannot hang the caller. The texts are never modified: segments are spans into them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from desktop.i18n import _
+
+BEADS = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 0), (0, 1))
+TYPES = {(a, b): f"{a}:{b}" for a, b in BEADS}
+
+# Costs are in nats (negative log-likelihood). Round values, chosen for the model and not
+# for any document: a gap costs about as much as a clearly mismatched 1:1 pair.
+_PRIOR = {(1, 1): 0.0, (1, 2): 2.6, (2, 1): 2.6, (2, 2): 4.5}
+_GAP = 4.0  # prior-only cost of one unaligned segment
+_S2 = 10.0  # Gale–Church variance per character
+_MATCH = 1.2  # bonus per unit of shared anchor weight
+_MISS = 0.9  # cost per unit of anchor weight one side has and the other side's bead lacks
+_NM_ORPHAN = 1.5  # an n:m part that has anchors but shares none with the other side
+_CELL_BUDGET = 600_000  # DP cells at most (bounds time on huge inputs)
+
+
+class AlignmentError(ValueError):
+    """Input that cannot be aligned; str(e) is a translated message for the user."""
+
+
+@dataclass
+class Segment:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Link:
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    type: str
+    score: float = 0.0
+    confirmed: bool = False
+
+    def to_json(self) -> dict:
+        return {"left": list(self.left), "right": list(self.right), "type": self.type,
+                "score": round(self.score, 3), "confirmed": self.confirmed}
+
+
+@dataclass
+class Alignment:
+    left: list[Segment]
+    right: list[Segment]
+    links: list[Link]
+    left_lang: str = "kk"
+    right_lang: str = "ru"
+    mismatches: list = field(default_factory=list)  # filled by callers that compute them
+
+    def to_json(self) -> dict:
+        return {
+            "left": {"lang": self.left_lang, "segments": [s.text for s in self.left]},
+            "right": {"lang": self.right_lang, "segments": [s.text for s in self.right]},
+            "links": [lk.to_json() for lk in self.links],
+            "mismatches": [m.to_json() if hasattr(m, "to_json") else m for m in self.mismatches],
+        }
+
+    def link_of(self, side: str, index: int) -> int | None:
+        """Index of the link holding segment `index` of `side` ("left"/"right")."""
+        for k, lk in enumerate(self.links):
+            if index in (lk.left if side == "left" else lk.right):
+                return k
+        return None
+
+
+# --------------------------------------------------------------------------- segmentation
+
+# Words after which a full stop does not end a sentence (lower-cased, without the dot).
+_ABBREV = frozenset("""
+т.б т.с.с т.т б.з.б б.з ж жж ғ ғғ млн млрд трлн мың тыс г гг т.е т.д т.п т.к др пр
+им ул обл р-н р-на руб долл тг см стр англ каз рус проф акад доц ген св тел корр
+мин макс напр ок прим рис табл ст п пп ч кв км м кг га тенге т.н и.о м.а в.т.ө
+а.ж ә.ғ.д ф.ғ.д т.ғ.д э.ғ.д г-н г-жа г-на им.
+""".split())
+# After these a capitalised word may still start a new sentence ("… 1,7 млрд. Президент").
+_ENDING_ABBREV = frozenset(
+    "т.б т.с.с т.т т.д т.п др млн млрд трлн тыс мың руб долл тг км м кг га см".split())
+
+_BOUNDARY = re.compile(r"[.!?…]+[»\"”’)\]]*(?=\s)|[.!?…]+[»\"”’)\]]*$")
+_TOKEN_BEFORE = re.compile(r"([\w.-]+)\.?$")
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        e = m.end()
+        nxt = e
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        if not _is_break(text, s, m.start(), m.group(), nxt):
+            continue
+        spans.append((s, e))
+        s = nxt
+    if s < end:
+        spans.append((s, end))
+    return spans
+
+
+def _is_break(text: str, s: int, dot: int, punct: str, nxt: int) -> bool:
+    c = text[nxt]
+    starts = c.isupper() or c.isdigit() or c in "«\"“„—–-([" or not c.isalpha()
+    if not starts:
+        return False
+    if punct[0] != ".":
+        return True
+    m = _TOKEN_BEFORE.search(text, s, dot)
+    word = m.group(1) if m else ""
+    low = word.lower()
+    before = text[m.start(1) - 1] if m and m.start(1) > s else " "
+    if len(word) == 1 and word.isalpha() and word.isupper() and before not in "°º":
+        return False  # an initial: "Қ. Тоқаев", "В. Путин"
+    if re.fullmatch(r"(?:\w\.)+\w", word) and len(word) <= 7 and word[0].isupper():
+        return False  # "Н.Ә. Назарбаев", "А.С."
+    if low in _ABBREV or low.rstrip(".") in _ABBREV:
+        # "млрд." followed by a capital ends a sentence; "г." / "им." before a name does not
+        return low.rstrip(".") in _ENDING_ABBREV and c.isupper()
+    return True
+
+
+def segment(text: str, lang: str = "kk", *, lines: bool = False) -> list[Segment]:
+    """Sentences of `text` (spans into it); `lines=True`: every non-empty line, as is.
+
+    Paragraph breaks always end a segment; a paragraph without a sentence end is one
+    segment. Whitespace around segments is left out of the spans.
+    """
+    del lang  # the rules are shared by Kazakh and Russian; kept for the interface
+    out: list[Segment] = []
+    for m in re.finditer(r"[^\n\r\u2028\u2029]+", text or ""):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a >= b:
+            continue
+        spans = [(a, b)] if lines else _sentence_spans(text, a, b)
+        out.extend(Segment(text[x:y], x, y) for x, y in spans)
+    return out
+
+
+def _as_segments(items: Sequence[Segment] | Sequence[str]) -> list[Segment]:
+    out: list[Segment] = []
+    pos = 0
+    for it in items:
+        if isinstance(it, Segment):
+            out.append(it)
+        else:
+            s = str(it)
+            out.append(Segment(s, pos, pos + len(s)))
+            pos += len(s) + 1
+    return out
+
+
+# --------------------------------------------------------------------------- anchors
+
+_KK_FOLD = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у",
+                          "ү": "у", "һ": "х", "і": "и", "ё": "е", "й": "и", "ы": "и",
+                          "э": "е", "ъ": "", "ь": ""})
+_LAT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ю": "yu",
+    "я": "ya",
+})
+
+
+def _fallback_key(word: str) -> str:
+    s = word.lower().translate(_KK_FOLD).translate(_LAT)
+    s = s.replace("kh", "h").replace("y", "i").replace("w", "u").replace("ks", "x")
+    return re.sub(r"(.)\1", r"\1", s)
+
+
+def _name_key(word: str) -> str:
+    try:
+        from desktop.analysis.namekey import name_key
+    except ImportError:  # pragma: no cover - shared module not present
+        return _fallback_key(word)
+    return name_key(word)
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Script- and spelling-independent key of a name (Тоқаев = Токаев = Tokayev)."""
+    return _name_key(word)
+
+
+@lru_cache(maxsize=65536)
+def cognate_key(word: str) -> str:
+    """Loose key of a common word for cognates (парламентінің ~ парламента): the first
+    five letters of its folded Latin spelling, vowels kept."""
+    return _fallback_key(word)[:5]
+
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|[-'’](?=[^\W\d_]))*")
+_NUM = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+_LATIN = re.compile(r"[A-Za-z]")
+# Capitalised function words that start sentences (never anchors, wherever they stand).
+_FUNCTION = frozenset("""
+бұл осы ол олар біз сіз мен сен ал бірақ егер және де да мұнда онда сондай себебі өйткені
+сондықтан алайда дегенмен әрі не немесе соның сол бүгін кеше ертең енді қазір тағы барлық
+әр бір кейбір қандай неге неліктен қалай кім қашан қайда жалпы сонымен сонда
+это в во на и а но если что как так то он она они мы вы я его её их при по с со к ко от
+из за для до после однако также кроме тем этот эта эти этом том той все всё его когда где
+почему зачем кто какой какая какие ещё уже сегодня вчера завтра теперь здесь там поэтому
+ведь даже лишь только не ни же бы или либо у о об между через под над
+the a an in on at of and or but if this that it he she they we to for
+""".split())
+
+
+def number_key(s: str) -> str:
+    """A number as written, normalised: "1,7" = "1.7", "1 700" = "1700", "2,50" = "2.5"."""
+    s = re.sub(r"[ \u00a0\u202f]", "", s).replace(",", ".")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s.lstrip("0") or "0"
+
+
+@dataclass
+class _Feat:
+    length: int
+    anchors: frozenset[str]
+
+
+def _raw_anchors(text: str, known_names: set[str] | None) -> tuple[set[str], set[str]]:
+    """(anchors, capitalised sentence-initial candidates) of one segment."""
+    out: set[str] = set()
+    initial: set[str] = set()
+    for m in _NUM.finditer(text):
+        out.add("n:" + number_key(m.group()))
+    first = True
+    for m in _WORD.finditer(text):
+        word = m.group()
+        # hyphenated names are keyed by part: "аль-Муалем", "Қасым-Жомарт"
+        for k, w in enumerate(re.split(r"[-'’]", word) if "-" in word else (word,)):
+            if not w:
+                continue
+            low = w.lower()
+            if _LATIN.match(w):
+                if len(w) >= 2 and low not in _FUNCTION:
+                    out.add("k:" + fold(w))
+                    out.add("l:" + low)
+            elif w[0].isupper() and len(w) >= 3 and low not in _FUNCTION:
+                key = "k:" + fold(w)
+                if first and k == 0 and not w.isupper():
+                    initial.add(key)  # counted only if the text uses it as a name elsewhere
+                else:
+                    out.add(key)
+            elif len(w) >= 6 and w.islower():
+                out.add("c:" + cognate_key(w))
+        first = False
+    if known_names is not None:
+        out |= initial & known_names
+    return out, initial
+
+
+def _features(segs: list[Segment], glossary_hits: list[set[str]]) -> list[_Feat]:
+    raw = [_raw_anchors(s.text, None) for s in segs]
+    names = {a for anchors, _i in raw for a in anchors if a.startswith("k:")}
+    feats = []
+    for k, (s, (anchors, initial)) in enumerate(zip(segs, raw, strict=True)):
+        a = anchors | (initial & names)
+        if glossary_hits:
+            a |= glossary_hits[k]
+        feats.append(_Feat(len(re.sub(r"\s+", "", s.text)) or 1, frozenset(a)))
+    return feats
+
+
+_TYPE_WEIGHT = {"n": 2.0, "k": 1.5, "g": 1.5, "c": 0.8, "l": 0.5}
+# Numbers and Latin tokens are written alike in both languages, so one found on one side
+# only is evidence that its sentence has no counterpart (a dropped sentence becomes a gap).
+_ONE_SIDED = {"n": 1.0, "l": 0.5}
+
+
+def _weights(left: list[_Feat], right: list[_Feat]) -> dict[str, float]:
+    """Weight of every anchor found on both sides (rarer in the document weighs more),
+    and of numbers and Latin tokens found on one side only."""
+    dl: dict[str, int] = {}
+    dr: dict[str, int] = {}
+    for f in left:
+        for a in f.anchors:
+            dl[a] = dl.get(a, 0) + 1
+    for f in right:
+        for a in f.anchors:
+            dr[a] = dr.get(a, 0) + 1
+    w = {a: _TYPE_WEIGHT[a[0]] / math.sqrt(max(n, dr[a])) for a, n in dl.items() if a in dr}
+    for d, other in ((dl, dr), (dr, dl)):
+        for a, n in d.items():
+            if a not in other and a[0] in _ONE_SIDED:
+                w[a] = _ONE_SIDED[a[0]] / math.sqrt(n)
+    return w
+
+
+def _glossary_hits(glossary, left: list[Segment], right: list[Segment],
+                   left_lang: str) -> tuple[list, list]:
+    if glossary is None:
+        return [], []
+    try:
+        return glossary.segment_hits([s.text for s in left], [s.text for s in right],
+                                     left_lang=left_lang)
+    except AttributeError:  # a glossary without per-segment matching: no anchors from it
+        return [], []
+
+
+# --------------------------------------------------------------------------- costs
+
+
+def _norm_sf(x: float) -> float:
+    """Two-tailed tail probability of a standard normal at |x|."""
+    return math.erfc(abs(x) / math.sqrt(2))
+
+
+def _len_cost(l1: int, l2: int, ratio: float) -> float:
+    mean = (l1 * ratio + l2) / 2
+    d = (l2 - l1 * ratio) / math.sqrt(_S2 * mean)
+    p = _norm_sf(d)
+    return -math.log(p) if p > 1e-12 else 27.6
+
+
+class _Scorer:
+    def __init__(self, lf: list[_Feat], rf: list[_Feat], w: dict[str, float]) -> None:
+        self.lf, self.rf, self.w = lf, rf, w
+        tl = sum(f.length for f in lf) or 1
+        tr = sum(f.length for f in rf) or 1
+        self.ratio = min(2.0, max(0.5, tr / tl))
+        # only anchors present on both sides are evidence; per segment, weighted
+        self.la = [frozenset(a for a in f.anchors if a in w) for f in lf]
+        self.ra = [frozenset(a for a in f.anchors if a in w) for f in rf]
+        self.cache: dict[tuple[int, int, int, int], tuple[float, float]] = {}
+
+    def _mass(self, s) -> float:
+        w = self.w
+        return sum(w[a] for a in s)
+
+    def bead(self, i: int, a: int, j: int, b: int) -> tuple[float, float]:
+        """(cost, confidence) of left[i:i+a] with right[j:j+b], a and b not both 0."""
+        key = (i, a, j, b)
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        if a == 0 or b == 0:
+            res = (_GAP, 0.5)
+            self.cache[key] = res
+            return res
+        la, ra = self.la, self.ra
+        L = la[i] if a == 1 else la[i] | la[i + 1]
+        R = ra[j] if b == 1 else ra[j] | ra[j + 1]
+        l1 = self.lf[i].length + (self.lf[i + 1].length if a == 2 else 0)
+        l2 = self.rf[j].length + (self.rf[j + 1].length if b == 2 else 0)
+        lc = _len_cost(l1, l2, self.ratio)
+        shared = self._mass(L & R)
+        miss = self._mass(L ^ R)
+        cost = lc + _PRIOR[(a, b)] - _MATCH * shared + _MISS * miss
+        if a == 2:
+            cost += self._orphan(la[i], R) + self._orphan(la[i + 1], R)
+        if b == 2:
+            cost += self._orphan(ra[j], L) + self._orphan(ra[j + 1], L)
+        if a == 2 and b == 2 and not (la[i] & ra[j + 1] or la[i + 1] & ra[j]) and (
+                la[i] & ra[j] or la[i + 1] & ra[j + 1]):
+            cost += _NM_ORPHAN  # nothing crosses: two 1:1 beads, not one 2:2
+        total = shared + miss
+        agree = shared / total if total else 0.5
+        conf = 0.45 * math.exp(-lc / 2) + 0.55 * agree
+        res = (cost, max(0.0, min(1.0, conf)))
+        self.cache[key] = res
+        return res
+
+    def _orphan(self, part: frozenset[str], other: frozenset[str]) -> float:
+        if part and not (part & other):
+            return _NM_ORPHAN
+        return 0.0
+
+
+def _dp(sc: _Scorer, n: int, m: int, width: int) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """Best bead path within a diagonal band; also whether it touched the band edge."""
+    inf = math.inf
+    slope = m / n if n else 0.0
+    lo = [0] * (n + 1)
+    hi = [0] * (n + 1)
+    for i in range(n + 1):
+        c = i * slope
+        lo[i] = max(0, int(c) - width)
+        hi[i] = min(m, int(c) + width + 1)
+    lo[n], hi[n] = min(lo[n], m), m
+    lo[0] = 0
+    cost: list[list[float]] = []
+    back: list[list[int]] = []
+    bead = sc.bead
+    for i in range(n + 1):
+        row_c = [inf] * (hi[i] - lo[i] + 1)
+        row_b = [-1] * (hi[i] - lo[i] + 1)
+        cost.append(row_c)  # a 0:1 bead reads the row being filled
+        back.append(row_b)
+        for j in range(lo[i], hi[i] + 1):
+            best, arg = (0.0, -2) if i == 0 and j == 0 else (inf, -1)
+            for k, (a, b) in enumerate(BEADS):
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
+                    continue
+                prev = cost[pi][pj - lo[pi]]
+                if prev == inf:
+                    continue
+                c = prev + bead(pi, a, pj, b)[0]
+                if c < best:
+                    best, arg = c, k
+            row_c[j - lo[i]] = best
+            row_b[j - lo[i]] = arg
+    path = []
+    i, j = n, m
+    edge = False
+    while i > 0 or j > 0:
+        k = back[i][j - lo[i]]
+        if k < 0:
+            break
+        if (lo[i] > 0 and j - lo[i] <= 1) or (hi[i] < m and hi[i] - j <= 1):
+            edge = True
+        a, b = BEADS[k]
+        path.append((i - a, a, j - b, b))
+        i, j = i - a, j - b
+    path.reverse()
+    return path, edge
+
+
+def align(left: Sequence[Segment] | Sequence[str], right: Sequence[Segment] | Sequence[str], *,
+          left_lang: str = "kk", right_lang: str = "ru", glossary=None) -> Alignment:
+    """Align two versions of a text; every segment index appears in exactly one link.
+
+    Raises AlignmentError (with a message for the user) when both texts are in the same
+    language or neither has any text. One empty side gives an alignment of gaps.
+    """
+    if left_lang == right_lang and left_lang in ("kk", "ru"):
+        raise AlignmentError(_("Both texts are in the same language; choose a Kazakh and a "
+                               "Russian text to align."))
+    ls, rs = _as_segments(left), _as_segments(right)
+    if not ls and not rs:
+        raise AlignmentError(_("Neither text has any sentences to align."))
+    n, m = len(ls), len(rs)
+    if not n or not m:
+        links = [Link((i,), (), "1:0", 0.0) for i in range(n)] + \
+                [Link((), (j,), "0:1", 0.0) for j in range(m)]
+        return Alignment(ls, rs, links, left_lang, right_lang)
+    gl, gr = _glossary_hits(glossary, ls, rs, left_lang)
+    lf, rf = _features(ls, gl), _features(rs, gr)
+    sc = _Scorer(lf, rf, _weights(lf, rf))
+    width = max(12, abs(n - m) + 8, max(n, m) // 10)
+    cap = max(6, _CELL_BUDGET // (2 * max(n, m)))
+    width = min(width, cap)
+    while True:
+        path, edge = _dp(sc, n, m, width)
+        if not edge or width >= max(n, m) or width >= cap:
+            break
+        width = min(cap, width * 2)
+    links = []
+    for i, a, j, b in path:
+        score = sc.bead(i, a, j, b)[1]
+        links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)), TYPES[(a, b)],
+                          round(score, 3)))
+    return Alignment(ls, rs, links, left_lang, right_lang)
+
+
+# --------------------------------------------------------------------------- edits
+
+
+def _type(left: tuple[int, ...], right: tuple[int, ...]) -> str:
+    return f"{len(left)}:{len(right)}"
+
+
+def _ordered(links: list[Link]) -> list[Link]:
+    """Links in reading order: by left position, a right-only link after its predecessor."""
+    where: dict[int, float] = {}
+    for lk in links:
+        if lk.left:
+            for r in lk.right:
+                where[r] = min(lk.left)
+
+    def key(lk: Link) -> tuple[float, float]:
+        if lk.left:
+            return (min(lk.left), min(lk.right) if lk.right else -1)
+        r = min(lk.right)
+        prev = max((where[x] for x in where if x < r), default=-1)
+        return (prev + 0.5, r)
+
+    return sorted(links, key=key)
+
+
+def _check(al: Alignment, *idx: int) -> None:
+    for k in idx:
+        if not 0 <= k < len(al.links):
+            raise AlignmentError(_("There is no such link."))
+
+
+def join(al: Alignment, link_a: int, link_b: int) -> Alignment:
+    """Merge two links into one (both sides' segments), confirmed."""
+    _check(al, link_a, link_b)
+    if link_a == link_b:
+        return al
+    a, b = al.links[link_a], al.links[link_b]
+    left = tuple(sorted(set(a.left) | set(b.left)))
+    right = tuple(sorted(set(a.right) | set(b.right)))
+    new = Link(left, right, _type(left, right), 1.0, True)
+    rest = [lk for k, lk in enumerate(al.links) if k not in (link_a, link_b)]
+    return replace(al, links=_ordered([*rest, new]))
+
+
+def split(al: Alignment, link: int) -> Alignment:
+    """Break an n:m link into 1:1 links in order, leftover segments becoming gaps."""
+    _check(al, link)
+    lk = al.links[link]
+    if len(lk.left) + len(lk.right) <= 2:
+        raise AlignmentError(_("This link joins one segment on each side at most; there is "
+                               "nothing to split."))
+    parts = []
+    for x, y in zip(lk.left, lk.right, strict=False):
+        parts.append(Link((x,), (y,), "1:1", 1.0, True))
+    k = min(len(lk.left), len(lk.right))
+    parts += [Link((x,), (), "1:0", 1.0, True) for x in lk.left[k:]]
+    parts += [Link((), (y,), "0:1", 1.0, True) for y in lk.right[k:]]
+    rest = [x for i, x in enumerate(al.links) if i != link]
+    return replace(al, links=_ordered([*rest, *parts]))
+
+
+def relink(al: Alignment, left_idx: int, right_idx: int) -> Alignment:
+    """Link left segment `left_idx` with right segment `right_idx` (1:1), confirmed; what
+    they were linked with before stays linked without them, or becomes a gap."""
+    if not (0 <= left_idx < len(al.left) and 0 <= right_idx < len(al.right)):
+        raise AlignmentError(_("There is no such segment."))
+    out = []
+    for lk in al.links:
+        if left_idx in lk.left or right_idx in lk.right:
+            left = tuple(x for x in lk.left if x != left_idx)
+            right = tuple(y for y in lk.right if y != right_idx)
+            if left and right:
+                out.append(Link(left, right, _type(left, right), lk.score, True))
+            else:
+                out += [Link((x,), (), "1:0", lk.score, True) for x in left]
+                out += [Link((), (y,), "0:1", lk.score, True) for y in right]
+        else:
+            out.append(lk)
+    out.append(Link((left_idx,), (right_idx,), "1:1", 1.0, True))
+    return replace(al, links=_ordered(out))
+
+
+def unlink(al: Alignment, link: int) -> Alignment:
+    """Turn a link into gaps: each of its segments unaligned, confirmed."""
+    _check(al, link)
+    lk = al.links[link]
+    parts = [Link((x,), (), "1:0", 1.0, True) for x in lk.left]
+    parts += [Link((), (y,), "0:1", 1.0, True) for y in lk.right]
+    rest = [x for i, x in enumerate(al.links) if i != link]
+    return replace(al, links=_ordered([*rest, *parts]))
+
+
+def is_complete(al: Alignment) -> bool:
+    """Every segment of each side in exactly one link (the invariant edits keep)."""
+    ls = [x for lk in al.links for x in lk.left]
+    rs = [y for lk in al.links for y in lk.right]
+    return sorted(ls) == list(range(len(al.left))) and sorted(rs) == list(range(len(al.right)))
+
+
+def mismatches(left_text: str, right_text: str, left_analysis, right_analysis,
+               alignment: Alignment) -> list:
+    """Figures and names that differ between the versions (see analysis.divergence)."""
+    from desktop.analysis.divergence import mismatches as _mismatches
+
+    return _mismatches(left_text, right_text, left_analysis, right_analysis, alignment)
+
+
+def __getattr__(name: str):
+    if name == "Mismatch":  # defined beside the comparison, which imports this module
+        from desktop.analysis.divergence import Mismatch
+
+        return Mismatch
+    raise AttributeError(name)

@@ -1,0 +1,204 @@
+"""Differences between two aligned versions: figures and names found in one version only,
+or figures with a different value. A difference that a unit conversion explains (miles →
+km, °F → °C) is reported with note "converted", which is not an error.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import asdict, dataclass
+
+from desktop.analysis.alignment import Alignment, Segment, number_key
+from desktop.analysis.marks import figure_key
+from desktop.analysis.model import Analysis
+
+# Unit families, as written in kk/ru/en after a number, and the conversions translators make.
+_UNITS = {
+    "mile": r"мил[ьяиеі]|mile", "km": r"км|километр|шақырым|km\b", "ft": r"фут|\bft\b|feet|foot",
+    "m": r"\bм\b|метр|\bm\b", "lb": r"фунт|\blbs?\b|pound", "kg": r"кг|килограмм|\bkg\b",
+    "F": r"°\s*[FФ]|фаренгейт|fahrenheit", "C": r"°\s*[CС]|цельси|celsius|градус",
+    "gal": r"галлон|gallon", "l": r"литр|\bл\b|litre|liter", "acre": r"акр|acre",
+    "ha": r"гектар|\bга\b|hectare", "in": r"дюйм|inch", "cm": r"\bсм\b|сантиметр|\bcm\b",
+}
+_UNIT_RE = {k: re.compile(v, re.I) for k, v in _UNITS.items()}
+_FACTORS = {("mile", "km"): 1.609344, ("ft", "m"): 0.3048, ("lb", "kg"): 0.453592,
+            ("gal", "l"): 3.78541, ("acre", "ha"): 0.404686, ("in", "cm"): 2.54}
+
+
+@dataclass
+class Mismatch:
+    kind: str  # "figure" | "person" | "country" | "org"
+    side: str  # "left" | "right" | "both"
+    left: str | None
+    right: str | None
+    link: int | None
+    note: str = ""  # "converted" when a unit conversion explains a figure's difference
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _close(a: float, b: float, tol: float = 0.02) -> bool:
+    return math.isclose(a, b, rel_tol=tol) or abs(a - b) < 1e-9
+
+
+_UNIT_AT = {k: re.compile(r"[\s\u00a0]*(?:" + v + ")", re.I) for k, v in _UNITS.items()}
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?")
+
+
+def unit_of(text: str, start: int, end: int) -> str | None:
+    """The unit family written in the figure at [start, end) or right after it, or None."""
+    inside = text[max(0, start):end]
+    for name, rx in _UNIT_RE.items():
+        if rx.search(inside):
+            return name
+    for name, rx in _UNIT_AT.items():
+        if rx.match(text, end):
+            return name
+    return None
+
+
+@dataclass
+class _Item:
+    text: str
+    value: float
+    key: str
+    unit: str | None
+    link: int | None
+    kind: str
+
+
+def _items(text: str, analysis: Analysis, loc: _Locator) -> list[_Item]:
+    """The analysis' figures, plus measures it does not count (a number with a unit of
+    length, mass, area, volume or temperature), each with its comparison key."""
+    out = []
+    taken = []
+    for f in analysis.figures:
+        unit = unit_of(text, *f.span) if f.kind == "count" else None
+        key = f"{float(f'{f.value:.3g}'):g}:{unit}" if unit else figure_key(f)
+        out.append(_Item(f.text, f.value, key, unit, loc(f.span[0]), f.kind))
+        taken.append(f.span)
+    for m in _NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        unit = next((n for n, rx in _UNIT_AT.items() if rx.match(text, m.end())), None)
+        if unit is None:
+            continue
+        try:
+            v = float(number_key(m.group()))
+        except ValueError:
+            continue
+        end = _UNIT_AT[unit].match(text, m.end()).end()
+        out.append(_Item(text[m.start():end], v, f"{float(f'{v:.3g}'):g}:{unit}", unit,
+                         loc(m.start()), "measure"))
+    return out
+
+
+def converted(a: float, ua: str | None, b: float, ub: str | None) -> bool:
+    """Whether b in unit ub is a in unit ua converted (rounded as translators round)."""
+    if not ua or not ub or ua == ub:
+        return False
+    if {ua, ub} == {"F", "C"}:
+        f, c = (a, b) if ua == "F" else (b, a)
+        return abs((f - 32) * 5 / 9 - c) <= 1.5
+    if (ua, ub) in _FACTORS:
+        return _close(a * _FACTORS[(ua, ub)], b, 0.05)
+    if (ub, ua) in _FACTORS:
+        return _close(b * _FACTORS[(ub, ua)], a, 0.05)
+    return False
+
+
+class _Locator:
+    """Which link a text offset falls in."""
+
+    def __init__(self, segments: list[Segment], link_of: dict[int, int]) -> None:
+        order = sorted(range(len(segments)), key=lambda k: segments[k].start)
+        self.starts = [segments[k].start for k in order]
+        self.segs = [(segments[k], k) for k in order]
+        self.link_of = link_of
+
+    def __call__(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return None
+        seg, k = self.segs[i]
+        if pos >= seg.end + 1:
+            return None
+        return self.link_of.get(k)
+
+
+def _links(al: Alignment, side: str) -> dict[int, int]:
+    out = {}
+    for n, lk in enumerate(al.links):
+        for k in lk.left if side == "left" else lk.right:
+            out[k] = n
+    return out
+
+
+def _only(mine: list[_Item], other: list[_Item]) -> list[_Item]:
+    """Items whose value (with currency or unit) the other side does not have anywhere."""
+    count: dict[str, int] = {}
+    for it in other:
+        count[it.key] = count.get(it.key, 0) + 1
+    out = []
+    for it in mine:
+        if count.get(it.key, 0) > 0:
+            count[it.key] -= 1
+        else:
+            out.append(it)
+    return out
+
+
+def _figure_mismatches(lt: str, rt: str, la: Analysis, ra: Analysis, lloc: _Locator,
+                       rloc: _Locator) -> list[Mismatch]:
+    li, ri = _items(lt, la, lloc), _items(rt, ra, rloc)
+    left_only, right_only = _only(li, ri), _only(ri, li)
+    out: list[Mismatch] = []
+    used: set[int] = set()
+    for f in left_only:
+        # in the same link, the other side's figure of the same kind first, then any
+        cands = [i for i, g in enumerate(right_only)
+                 if i not in used and f.link is not None and g.link == f.link]
+        cands.sort(key=lambda i: right_only[i].kind != f.kind)
+        if not cands:
+            out.append(Mismatch("figure", "left", f.text, None, f.link))
+            continue
+        used.add(cands[0])
+        g = right_only[cands[0]]
+        note = "converted" if converted(f.value, f.unit, g.value, g.unit) else ""
+        out.append(Mismatch("figure", "both", f.text, g.text, f.link, note))
+    out += [Mismatch("figure", "right", None, g.text, g.link)
+            for i, g in enumerate(right_only) if i not in used]
+    return out
+
+
+def _tag_mismatches(la: Analysis, ra: Analysis, lloc: _Locator, rloc: _Locator
+                    ) -> list[Mismatch]:
+    out: list[Mismatch] = []
+    for kind, lt, rt in (("person", la.people, ra.people), ("country", la.countries, ra.countries),
+                         ("org", la.orgs, ra.orgs)):
+        lids = {t.id: t for t in lt}
+        rids = {t.id: t for t in rt}
+        for tid in lids.keys() - rids.keys():
+            t = lids[tid]
+            pos = min((s for s, _e in t.spans), default=0)
+            out.append(Mismatch(kind, "left", (t.phrases or [t.name or tid])[0], None, lloc(pos)))
+        for tid in rids.keys() - lids.keys():
+            t = rids[tid]
+            pos = min((s for s, _e in t.spans), default=0)
+            out.append(Mismatch(kind, "right", None, (t.phrases or [t.name or tid])[0], rloc(pos)))
+    return out
+
+
+def mismatches(left_text: str, right_text: str, left_analysis: Analysis,
+               right_analysis: Analysis, alignment: Alignment) -> list[Mismatch]:
+    """Figures and names that differ between the versions, each with the link it falls in
+    (None when its segment is not in the alignment), in reading order of the left side."""
+    lloc = _Locator(alignment.left, _links(alignment, "left"))
+    rloc = _Locator(alignment.right, _links(alignment, "right"))
+    out = _figure_mismatches(left_text, right_text, left_analysis, right_analysis, lloc, rloc)
+    out += _tag_mismatches(left_analysis, right_analysis, lloc, rloc)
+    out.sort(key=lambda m: (m.link is None, m.link if m.link is not None else 0))
+    return out
