@@ -19,14 +19,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop.export import fonts
@@ -141,6 +144,26 @@ def _numbered_canvas(chrome: _Chrome):
     return NumberedCanvas
 
 
+class _KeepTogether(KeepTogether):
+    """How keepWithNext groups (a heading and what follows) break: a short group that does
+    not fit moves to the next page; a tall one (a heading before a long table or text)
+    starts where it stands when there is room for its first lines, instead of leaving a
+    page half empty."""
+
+    max_height = 300.0  # points: taller groups split in place
+    min_room = 110.0  # points: below this, even a tall group starts on the next page
+
+    def split(self, aW, aH):  # noqa: N803 - reportlab API
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = self._content[:]
+        if self._H <= aH or getattr(getattr(self, "_frame", None), "_atTop", False):
+            return content
+        if self._H <= self.max_height or aH < self.min_room:
+            return [FrameBreak(), *content]
+        return content
+
+
 class _DocTemplate(BaseDocTemplate):
     def __init__(self, buf, *, on_flowable: Callable[[], None], **kw) -> None:
         super().__init__(buf, **kw)
@@ -231,6 +254,8 @@ class Doc:
                              alignment=TA_RIGHT),
             "cell_head": derive("cell_head", fontName=body.font_name("Bold"), fontSize=s * 0.86,
                                 leading=s * 1.15, textColor=heading, spaceAfter=0),
+            "figure": derive("figure", fontName=hb, fontSize=s * 1.05, leading=s * 1.3,
+                             textColor=heading, spaceAfter=1),
             "cell_small": derive("cell_small", fontSize=s * 0.78, leading=s * 1.05,
                                  textColor=muted, spaceAfter=0),
             "classification": derive("classification", fontName=hb, fontSize=s * 0.95,
@@ -261,7 +286,11 @@ class Doc:
         return Heading(text, self.ps[style or f"h{min(level, 2) + 1}"], level, toc=toc)
 
     def add(self, *flowables: Flowable) -> None:
-        self.story.extend(flowables)
+        for f in flowables:
+            if isinstance(f, Heading) and f.level <= 1:
+                # A heading needs room for itself and a few lines, else it starts a page.
+                self.story.append(CondPageBreak((34 if f.level == 0 else 26) * mm))
+            self.story.append(f)
 
     def spacer(self, h_mm: float) -> Spacer:
         return Spacer(1, h_mm * mm)
@@ -338,6 +367,7 @@ class Doc:
             keywords=[clean(k) for k in meta.keywords if k], creator="Kenes",
             producer="Kenes (reportlab)", lang=self.t.lang, invariant=1 if invariant else 0,
             displayDocTitle=1, initialFontName=fonts.family(st.body_font).font_name(),
+            keepTogetherClass=_KeepTogether,
         )
         frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)

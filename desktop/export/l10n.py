@@ -48,10 +48,33 @@ class L10n:
                 return value
         return format_date(value, _DATE_PATTERNS[self.lang], locale=self.locale)
 
+    def short_date(self, value: str | None) -> str:
+        """15.11.2025 (kk, ru) / 15 Nov 2025 (en), for tables and citations."""
+        from babel.dates import format_date
+
+        if not value:
+            return ""
+        try:
+            d = _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+        return format_date(d, "d MMM y" if self.lang == "en" else "dd.MM.y", locale=self.locale)
+
     def date_range(self, start: str | None, end: str | None) -> str:
-        if start and end and start[:10] != end[:10]:
+        """14–16 November 2025, 30 October – 2 November 2025, or two full dates."""
+        from babel.dates import format_date
+
+        if not (start and end) or start[:10] == end[:10]:
+            return self.date(start or end)
+        try:
+            a, b = _dt.date.fromisoformat(start[:10]), _dt.date.fromisoformat(end[:10])
+        except ValueError:
             return f"{self.date(start)} – {self.date(end)}"
-        return self.date(start or end)
+        if a.year != b.year or a > b:
+            return f"{self.date(a)} – {self.date(b)}"
+        if a.month == b.month:
+            return f"{a.day}–{self.date(b)}"
+        return f"{format_date(a, 'd MMMM', locale=self.locale)} – {self.date(b)}"
 
     def number(self, value: float | int) -> str:
         from babel.numbers import format_decimal

@@ -84,3 +84,20 @@ def pdf_info(data: bytes) -> tuple[int, dict, list[str]]:
 def squash(text: str) -> str:
     """Extracted text without line breaks/hyphen joins, for substring checks."""
     return " ".join(text.replace("\r", " ").replace("\n", " ").replace("\ufffe", "").split())
+
+
+def sample_briefing(lang: str = "en"):
+    """A briefing proposed from sample_articles(), with the user's fields filled in."""
+    from desktop.core.briefing import Briefing, propose
+
+    b = Briefing(
+        title="Мемлекеттік сапар: Өзбекстан, 14–16 қараша 2025", event_start="2025-11-14",
+        event_end="2025-11-16", place="Ташкент", partners=["UZ"], audience="Делегация",
+        author="А. Серікбаева", unit="Азия департаменті", classification="restricted",
+        lang=lang, prepared_on="2025-11-12",
+        objectives="Тауар айналымын 10 млрд долларға жеткізу.\n- Келісімге қол қою\n- Су мен энергетика",
+        key_messages="- Стратегиялық серіктестік және одақтастық\n- Товарооборот растёт",
+        background="Жоғары мемлекетаралық кеңестің екінші отырысы.",
+        programme="- 14 қараша: келу\n- 15 қараша: кеңес",
+    )
+    return propose(b, sample_articles())
