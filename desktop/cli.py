@@ -13,7 +13,7 @@ import sys
 from desktop import __version__
 from desktop.i18n import _
 
-COMMANDS = ("import", "search", "show", "info", "analyze", "retag")
+COMMANDS = ("import", "search", "show", "info", "analyze", "retag", "pair")
 
 
 def wants_cli(argv: list[str]) -> bool:
@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--full", action="store_true", help=_("re-analyse every article"))
     s.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     _library_opt(s)
+
+    from desktop.corpus import pair_command
+
+    pair_command.add_parser(sub, _library_opt)
     return p
 
 
@@ -117,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return acmd.cmd_analyze(args)
     from desktop.corpus import commands as ccmd
+    from desktop.corpus import pair_command
 
     handler = {
         "import": ccmd.cmd_import,
@@ -124,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         "show": ccmd.cmd_show,
         "info": ccmd.cmd_info,
         "retag": ccmd.cmd_retag,
+        "pair": pair_command.run,
     }[args.command]
     from desktop.corpus.store import StoreError
 

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
+from desktop.analysis.counterparts import day_of
 from desktop.core.article import Article
 from desktop.core.query import Catalog, Filter
 from desktop.core.searchsyntax import terms
 from desktop.corpus import snapshot
+from desktop.corpus.pairing import PairingMixin
 from desktop.corpus.store import (
     ARTICLE_FIELDS,
     DB_NAME,
@@ -161,8 +163,11 @@ def patch_tags(table, changed: dict[int, dict[str, list[str]]]):
 
 # ------------------------------------------------------------------ analysis (also in workers)
 
-def _analyze_texts(items: Sequence[tuple[str, str]]) -> list[tuple[str, dict[str, list[str]]]]:
-    """Analyse (text, lang) pairs → (analysis JSON, tag ids); runs in worker processes too."""
+def _analyze_texts(items: Sequence[tuple[str, str]]
+                   ) -> list[tuple[str, dict[str, list[str]], str]]:
+    """Analyse (text, lang) pairs → (analysis JSON, tag ids, pairing anchor tokens);
+    runs in worker processes too."""
+    from desktop.analysis.counterparts import doc_tokens
     from desktop.analysis.pipeline import analyze
 
     out = []
@@ -170,7 +175,7 @@ def _analyze_texts(items: Sequence[tuple[str, str]]) -> list[tuple[str, dict[str
         a = analyze(text, lang=lang)
         # default=vars serialises the model dataclasses like asdict(), ~4x faster
         out.append((json.dumps(a, default=vars, ensure_ascii=False, separators=(",", ":")),
-                    a.tag_ids()))
+                    a.tag_ids(), doc_tokens(text, a, lang)))
     return out
 
 
@@ -243,8 +248,12 @@ def _article_fields(a: Article) -> dict:
     return {n: getattr(a, n) for n in ARTICLE_FIELDS}
 
 
-class Library:
-    """A library folder: SQLite store + FTS5 + Parquet snapshot → Catalog."""
+class Library(PairingMixin):
+    """A library folder: SQLite store + FTS5 + Parquet snapshot → Catalog.
+
+    Bilingual pairing and pins (counterparts, pin_pair, unpin, set_no_counterpart, pin_of,
+    save_links, counterpart_search, pair_all) come from `corpus.pairing.PairingMixin`.
+    """
 
     def __init__(self, folder: Path, store: SQLiteStore):
         self.folder = Path(folder)
@@ -308,8 +317,9 @@ class Library:
             batch, hashes, fut = pending.popleft()
             results = fut.result()
             rows = [
-                NewRow(h, _article_fields(a), a.extra or {}, aj, fp, tags, fts_text(a))
-                for a, h, (aj, tags) in zip(batch, hashes, results, strict=True)
+                NewRow(h, _article_fields(a), a.extra or {}, aj, fp, tags, fts_text(a),
+                       pair_tokens=ptoks, pair_day=day_of(a.date))
+                for a, h, (aj, tags, ptoks) in zip(batch, hashes, results, strict=True)
             ]
             added = self.store.insert_batch(rows)
             report.added += added
@@ -410,16 +420,19 @@ class Library:
             rows, fut = pending.popleft()
             results = fut.result()
             old_tags = self.store.tags_of([r[0] for r in rows])
-            out = []
-            for (aid, _t, _b, _lang, old_json), (aj, tags) in zip(rows, results, strict=True):
+            out, pair_rows = [], []
+            for (aid, _t, _b, _lang, old_json), (aj, tags, ptoks) in zip(rows, results,
+                                                                        strict=True):
                 norm = {k: sorted(set(v)) for k, v in tags.items() if v}
                 if aj == old_json and norm == old_tags.get(aid, {}):
                     continue  # same result: nothing to write (the old rules_fp stays valid)
                 out.append((aid, aj, fp, tags))
+                pair_rows.append((aid, ptoks))
                 if table0 is not None:
                     changed_tags[aid] = tags
             if out:
                 self.store.update_analysis(out)
+                self.store.update_pair_tokens(pair_rows)
                 writes += 1
             report.updated += len(out)
             report.rechecked += len(rows)

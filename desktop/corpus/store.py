@@ -136,8 +136,37 @@ def _m3(c: sqlite3.Connection) -> None:
     _rebuild_fts(c, FTS_PREFIX_LENGTHS)
 
 
+def _m4(c: sqlite3.Connection) -> None:
+    # bilingual pairing: anchor tokens per article (pair_docs) and their inverted index
+    # (pair_fts, contentless, no positions); pins of counterparts by content hash, so
+    # they survive re-tagging and re-import. Articles stored before this are indexed on
+    # first use (Library.ensure_pair_index), not here: that needs the analysis code.
+    _run_script(
+        c,
+        """
+        CREATE TABLE pair_docs (
+            article_id INTEGER PRIMARY KEY,
+            lang TEXT NOT NULL,
+            day INTEGER,
+            length INTEGER NOT NULL DEFAULT 0,
+            tokens TEXT NOT NULL DEFAULT ''
+        );
+        CREATE VIRTUAL TABLE pair_fts USING fts5(
+            tokens, content='', columnsize=0, detail=none, tokenize='unicode61'
+        );
+        CREATE VIRTUAL TABLE pair_vocab USING fts5vocab(pair_fts, row);
+        CREATE TABLE pins (
+            a_hash TEXT PRIMARY KEY,
+            b_hash TEXT,
+            created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            links TEXT
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 # MIGRATIONS[i] brings a database from schema version i to i + 1; never edit a released one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -152,6 +181,8 @@ class NewRow:
     rules_fp: str
     tags: dict[str, list[str]]
     fts_text: str
+    pair_tokens: str | None = None  # anchor tokens for pairing (analysis.counterparts)
+    pair_day: int | None = None  # ordinal publication day, for pairing
 
 
 def fts_expression(query_terms: Sequence[Term]) -> str:
@@ -276,6 +307,10 @@ class SQLiteStore:
             c.executemany("INSERT OR IGNORE INTO tags(article_id, kind, value) VALUES (?,?,?)",
                           tags)
             c.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", fts)
+            self._insert_pair_docs(
+                [(next_id + k, r.fields.get("lang") or "other", r.pair_day,
+                  len(r.fields.get("title") or "") + len(r.fields.get("body") or ""),
+                  r.pair_tokens) for k, r in enumerate(rows) if r.pair_tokens is not None])
             self._bump()
             c.execute("COMMIT")
         except BaseException:
@@ -456,3 +491,154 @@ class SQLiteStore:
             "rules_fingerprints": grouped("SELECT rules_fp, count(*) FROM articles "
                                           "GROUP BY rules_fp"),
         }
+
+    # -- bilingual pairing index (schema 4); tokens come from analysis.counterparts
+    @staticmethod
+    def _pair_fts_text(lang: str, tokens: str) -> str:
+        from desktop.analysis.counterparts import lang_prefix
+
+        p = lang_prefix(lang)
+        return " ".join(p + t for t in tokens.split())
+
+    def _insert_pair_docs(self, rows: Sequence[tuple[int, str, int | None, int, str]]) -> None:
+        """Write (id, lang, day, length, tokens) rows inside the caller's transaction."""
+        if not rows:
+            return
+        c = self.conn
+        self._delete_pair_docs([r[0] for r in rows])
+        c.executemany("INSERT INTO pair_docs(article_id, lang, day, length, tokens) "
+                      "VALUES (?,?,?,?,?)", rows)
+        c.executemany("INSERT INTO pair_fts(rowid, tokens) VALUES (?, ?)",
+                      [(r[0], self._pair_fts_text(r[1], r[4])) for r in rows])
+
+    def _delete_pair_docs(self, ids: Sequence[int]) -> None:
+        c = self.conn
+        old = []
+        ids = list(ids)
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            old += c.execute("SELECT article_id, lang, tokens FROM pair_docs WHERE article_id "
+                             f"IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        if not old:
+            return
+        # a contentless FTS5 row is removed by repeating exactly what was inserted
+        c.executemany("INSERT INTO pair_fts(pair_fts, rowid, tokens) VALUES ('delete', ?, ?)",
+                      [(aid, self._pair_fts_text(lang, toks)) for aid, lang, toks in old])
+        c.executemany("DELETE FROM pair_docs WHERE article_id=?", [(r[0],) for r in old])
+
+    def put_pair_docs(self, rows: Sequence[tuple[int, str, int | None, int, str]]) -> None:
+        """Replace the pairing rows (id, lang, day, length, tokens), one transaction."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            self._insert_pair_docs(rows)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def update_pair_tokens(self, rows: Sequence[tuple[int, str]]) -> None:
+        """New anchor tokens for (id, tokens) after a retag; other pairing columns stay."""
+        have = {aid: (lang, day, length) for aid, lang, day, length, _t in self.pair_docs_of(
+            [r[0] for r in rows])}
+        self.put_pair_docs([(aid, *have[aid], toks) for aid, toks in rows if aid in have])
+
+    def pair_missing(self, limit: int = 1000) -> list[tuple[int, str, str, str, str | None, str | None]]:
+        """(id, title, body, lang, date, analysis JSON) of articles not yet in the pairing index."""
+        return self.conn.execute(
+            "SELECT id, title, body, lang, date, analysis FROM articles WHERE id NOT IN "
+            "(SELECT article_id FROM pair_docs) ORDER BY id LIMIT ?", (limit,)).fetchall()
+
+    def pair_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM pair_docs").fetchone()[0])
+
+    def pair_lang_counts(self) -> dict[str, int]:
+        return dict(self.conn.execute("SELECT lang, count(*) FROM pair_docs GROUP BY lang"))
+
+    def pair_df(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many articles hold each index term (language-prefixed token)."""
+        out: dict[str, int] = {}
+        terms = list(dict.fromkeys(terms))
+        for i in range(0, len(terms), 500):
+            chunk = terms[i : i + 500]
+            out.update(self.conn.execute(
+                f"SELECT term, doc FROM pair_vocab WHERE term IN ({','.join('?' * len(chunk))})",
+                chunk))
+        return out
+
+    def pair_postings(self, term: str) -> np.ndarray:
+        """Ids of the articles holding one index term."""
+        joined = self.conn.execute("SELECT group_concat(rowid) FROM pair_fts WHERE pair_fts "
+                                   "MATCH ?", ('"' + term + '"',)).fetchone()[0]
+        if not joined:
+            return np.zeros(0, dtype=np.int64)
+        return np.fromstring(joined, sep=",", dtype=np.int64)
+
+    def pair_docs_of(self, ids: Sequence[int]) -> list[tuple[int, str, int | None, int, str]]:
+        """(id, lang, day, length, tokens) of these articles (those indexed), in id order."""
+        out = []
+        ids = list(ids)
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            out += self.conn.execute(
+                "SELECT article_id, lang, day, length, tokens FROM pair_docs WHERE article_id "
+                f"IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        out.sort()
+        return out
+
+    def iter_pair_docs(self, batch: int = 5000) -> Iterator[list[tuple[int, str, int | None, int, str]]]:
+        """Every pairing row (id, lang, day, length, tokens) in id order, in batches."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT article_id, lang, day, length, tokens FROM pair_docs "
+                "WHERE article_id > ? ORDER BY article_id LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][0]
+
+    # -- pins: a hand-made pairing, by content hash (None partner = "no counterpart")
+    def hashes_of(self, ids: Sequence[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            out.update(self.conn.execute(
+                f"SELECT id, content_hash FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk))
+        return out
+
+    def ids_of_hashes(self, hashes: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        hashes = list(hashes)
+        for i in range(0, len(hashes), 900):
+            chunk = hashes[i : i + 900]
+            out.update(self.conn.execute(
+                "SELECT content_hash, id FROM articles WHERE content_hash IN "
+                f"({','.join('?' * len(chunk))})", chunk))
+        return out
+
+    def pin_get(self, a_hash: str) -> tuple[str | None, str, str | None] | None:
+        """(partner hash or None, created, links JSON or None) of a pinned article, or None."""
+        row = self.conn.execute("SELECT b_hash, created, links FROM pins WHERE a_hash=?",
+                                (a_hash,)).fetchone()
+        return tuple(row) if row else None
+
+    def pins_all(self) -> dict[str, str | None]:
+        """Every pin: article hash → partner hash (None = no counterpart)."""
+        return dict(self.conn.execute("SELECT a_hash, b_hash FROM pins"))
+
+    def pin_write(self, sets: Sequence[tuple[str, str | None, str | None]],
+                  deletes: Sequence[str] = ()) -> None:
+        """Delete pins of `deletes`, then set (a_hash, b_hash, links JSON) rows; one transaction."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.executemany("DELETE FROM pins WHERE a_hash=?", [(h,) for h in deletes])
+            c.executemany("INSERT OR REPLACE INTO pins(a_hash, b_hash, links) VALUES (?,?,?)",
+                          list(sets))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise

@@ -199,14 +199,14 @@ def test_schema_version_and_migrations(tmp_path, monkeypatch):
         lib.import_articles(variants(3))
 
     def m_next(c):
-        c.execute("CREATE TABLE pins (article_id INTEGER PRIMARY KEY)")
+        c.execute("CREATE TABLE later_feature (article_id INTEGER PRIMARY KEY)")
 
     monkeypatch.setattr(storemod, "MIGRATIONS", [*storemod.MIGRATIONS, m_next])
     monkeypatch.setattr(storemod, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with Library.open(folder) as lib:
         assert lib.store.schema_version() == SCHEMA_VERSION + 1
         assert len(lib) == 3
-        lib.store.conn.execute("SELECT * FROM pins")
+        lib.store.conn.execute("SELECT * FROM later_feature")
     monkeypatch.undo()
     with pytest.raises(StoreError, match="newer Kenes"):
         Library.open(folder)

@@ -1,0 +1,310 @@
+"""Bilingual pairing in the library: counterparts from the anchor index, pins, stored links.
+
+`PairingMixin` is part of `Library`; all SQL is in `store.py`, the scoring in
+`analysis.counterparts`. Pins are stored by content hash in both directions (a → b and
+b → a), so a re-tag (same hash) or a re-import (new id, same hash) keeps them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.analysis import counterparts as cp
+from desktop.jobs import CancelToken, Progress
+
+__all__ = ["Pin", "PairingMixin", "SearchHit"]
+
+INDEX_BATCH = 500
+
+
+@dataclass
+class Pin:
+    """A hand-made pairing: `b` None means "no counterpart"; links oriented a = left."""
+
+    a: int
+    b: int | None
+    links: list | None = None  # list[alignment.Link] (dicts if alignment is unavailable)
+    created: str = ""
+
+
+@dataclass
+class SearchHit:
+    """An article offered by the counterpart dropdown's search."""
+
+    id: int
+    title: str
+    date: str | None
+    source: str | None
+    lang: str
+
+
+def _link_dict(link) -> dict:
+    d = link if isinstance(link, dict) else vars(link)
+    return {"left": [int(i) for i in d["left"]], "right": [int(i) for i in d["right"]],
+            "type": d.get("type") or f"{len(d['left'])}:{len(d['right'])}",
+            "score": float(d.get("score", 1.0)), "confirmed": bool(d.get("confirmed", False))}
+
+
+def _mirror(d: dict) -> dict:
+    return {**d, "left": d["right"], "right": d["left"],
+            "type": ":".join(reversed(d["type"].split(":")))}
+
+
+def _links_out(raw: str | None) -> list | None:
+    if not raw:
+        return None
+    items = json.loads(raw)
+    try:
+        from desktop.analysis.alignment import Link
+    except ImportError:
+        return items
+    out = []
+    for d in items:
+        try:
+            out.append(Link(left=tuple(d["left"]), right=tuple(d["right"]), type=d["type"],
+                            score=d.get("score", 1.0), confirmed=d.get("confirmed", False)))
+        except TypeError:
+            out.append(d)
+    return out
+
+
+class PairingMixin:
+    """Counterparts and pins for `Library` (needs `self.store` and `self.get`)."""
+
+    _pair_gen: int = -1
+    _pair_counts: dict[str, int] | None = None
+
+    # ---------------------------------------------------------------- index upkeep
+    def ensure_pair_index(self, progress: Progress | None = None,
+                          cancel: CancelToken | None = None) -> int:
+        """Index articles stored before pairing existed (a schema-3 library); returns how many.
+
+        Runs once per library change; a library imported by this Kenes has nothing to do.
+        """
+        gen = self.store.generation()
+        if self._pair_gen == gen:
+            return 0
+        done = 0
+        missing = self.store.count() - self.store.pair_count()
+        while missing > 0:
+            rows = self.store.pair_missing(INDEX_BATCH)
+            if not rows:
+                break
+            if cancel is not None and cancel.cancelled:
+                return done
+            out = []
+            for aid, title, body, lang, date, aj in rows:
+                from desktop.core.article import Article
+
+                text = Article(title=title or "", body=body or "").full_text()
+                analysis = json.loads(aj) if aj else {}
+                out.append((aid, lang or "other", cp.day_of(date), len(title or "") + len(body or ""),
+                            cp.doc_tokens(text, analysis, lang)))
+            self.store.put_pair_docs(out)
+            done += len(out)
+            if progress is not None:
+                progress(done, missing, "")
+        self._pair_gen = self.store.generation()
+        self._pair_counts = self.store.pair_lang_counts()
+        return done
+
+    def _lang_counts(self) -> dict[str, int]:
+        self.ensure_pair_index()
+        if self._pair_counts is None:
+            self._pair_counts = self.store.pair_lang_counts()
+        return self._pair_counts
+
+    # ---------------------------------------------------------------- counterparts
+    def _pair_doc(self, row) -> cp.PairDoc:
+        aid, lang, day, length, tokens = row
+        return cp.PairDoc(aid, lang, day, length, frozenset(tokens.split()))
+
+    def counterparts(self, article_id: int, top: int = 5) -> list[cp.Candidate]:
+        """Counterpart candidates in the other language, best first; a pin comes first
+        (pinned=True); an article marked "no counterpart" has none."""
+        counts = self._lang_counts()
+        rows = self.store.pair_docs_of([article_id])
+        if not rows:
+            return []
+        q = self._pair_doc(rows[0])
+        other = cp.other_lang(q.lang)
+        pin = self.pin_of(article_id)
+        if pin is not None and pin.b is None:
+            return []
+        if other is None and pin is None:
+            return []
+        prefix = cp.lang_prefix(other) if other else ""
+        n_other = counts.get(other, 0) if other else 0
+        dfp = self.store.pair_df([prefix + t for t in q.tokens]) if other else {}
+        df = {t[1:]: n for t, n in dfp.items()}
+
+        def load(ids: Sequence[int]) -> list[cp.PairDoc]:
+            return [self._pair_doc(r) for r in self.store.pair_docs_of(ids)]
+
+        ranked = cp.rank(q, lambda t: self.store.pair_postings(prefix + t).tolist(), df, n_other, load,
+                         top=top + 1) if other else []
+        idf_of = {t: cp.idf(df.get(t, 0), n_other) for t in q.tokens}
+        out: list[tuple[cp.PairDoc, cp.Score, bool]] = []
+        if pin is not None and pin.b is not None:
+            prow = self.store.pair_docs_of([pin.b])
+            if prow:
+                pdoc = self._pair_doc(prow[0])
+                out.append((pdoc, cp.score_pair(q, pdoc, idf_of), True))
+        out += [(c, s, False) for c, s in ranked if not out or c.id != out[0][0].id]
+        out = out[:top]
+        return self._with_reasons(article_id, q, out)
+
+    def _with_reasons(self, article_id: int, q: cp.PairDoc,
+                      items: list[tuple[cp.PairDoc, cp.Score, bool]]) -> list[cp.Candidate]:
+        if not items:
+            return []
+        sa = self.get(article_id)
+        labels = cp.anchors(sa.article.full_text(), sa.analysis, q.lang)
+        return [cp.Candidate(c.id, s.score, s.relation, cp.reasons(labels, s.shared, q.day, c.day),
+                             pinned) for c, s, pinned in items]
+
+    def pair_all(self, ids: Sequence[int] | None = None, top: int = 5,
+                 progress: Progress | None = None, cancel: CancelToken | None = None,
+                 with_reasons: bool = True) -> list[tuple[int, str, list[cp.Candidate]]]:
+        """(id, lang, candidates) for these articles (default: all), from an in-memory copy
+        of the index: the same ranking as `counterparts`, without a query per posting list."""
+        counts = self._lang_counts()
+        docs: dict[int, cp.PairDoc] = {}
+        post: dict[str, dict[str, list[int]]] = {"kk": {}, "ru": {}}
+        for rows in self.store.iter_pair_docs():
+            for row in rows:
+                d = self._pair_doc(row)
+                docs[d.id] = d
+                table = post.get(d.lang)
+                if table is not None:
+                    for t in d.tokens:
+                        lst = table.get(t)
+                        if lst is None:
+                            table[t] = [d.id]
+                        else:
+                            lst.append(d.id)
+        pins = self.store.pins_all()
+        want = list(ids) if ids is not None else sorted(docs)
+        hashes = self.store.hashes_of(want) if pins else {}
+        pin_ids = self.store.ids_of_hashes([h for h in pins.values() if h]) if pins else {}
+        out = []
+        for n, aid in enumerate(want):
+            if cancel is not None and cancel.cancelled:
+                break
+            q = docs.get(aid)
+            if q is None:
+                out.append((aid, "other", []))
+                continue
+            other = cp.other_lang(q.lang)
+            table = post.get(other, {}) if other else {}
+            n_other = counts.get(other, 0) if other else 0
+            df = {t: len(table[t]) for t in q.tokens if t in table}
+            h = hashes.get(aid)
+            pinned_to: int | None = None
+            if h is not None and h in pins:
+                if pins[h] is None:
+                    out.append((aid, q.lang, []))
+                    continue
+                pinned_to = pin_ids.get(pins[h])
+            ranked = cp.rank(q, lambda t, table=table: table.get(t, ()), df, n_other,
+                             lambda xs: [docs[x] for x in sorted(xs) if x in docs],
+                             top=top + 1) if other else []
+            idf_of = {t: cp.idf(df.get(t, 0), n_other) for t in q.tokens}
+            items: list[tuple[cp.PairDoc, cp.Score, bool]] = []
+            if pinned_to is not None and pinned_to in docs:
+                items.append((docs[pinned_to], cp.score_pair(q, docs[pinned_to], idf_of), True))
+            items += [(c, s, False) for c, s in ranked if c.id != pinned_to]
+            items = items[:top]
+            if with_reasons:
+                cands = self._with_reasons(aid, q, items)
+            else:
+                cands = [cp.Candidate(c.id, s.score, s.relation, [], p) for c, s, p in items]
+            out.append((aid, q.lang, cands))
+            if progress is not None and n % 1000 == 0:
+                progress(n, len(want), "")
+        return out
+
+    def counterpart_search(self, article_id: int, text: str, limit: int = 50) -> list[SearchHit]:
+        """Articles in the other language matching the dropdown's search text (newest first);
+        the search box syntax applies (prefix*, "phrase", OR)."""
+        from desktop.core.query import Filter
+
+        lang = self.store.pair_docs_of([article_id])
+        own = lang[0][1] if lang else self.get(article_id).article.lang
+        other = cp.other_lang(own)
+        f = Filter(text=text or "", langs=[other] if other else [])
+        cat = self.catalog()
+        out: list[SearchHit] = []
+        for pos in self.query(f):
+            row = cat.row(int(pos))
+            if row["id"] == article_id:
+                continue
+            out.append(SearchHit(int(row["id"]), row.get("title") or "", row.get("date"),
+                                 row.get("source"), row["lang"]))
+            if len(out) >= limit:
+                break
+        return out
+
+    # ---------------------------------------------------------------- pins
+    def _hash(self, article_id: int) -> str:
+        h = self.store.hashes_of([article_id]).get(article_id)
+        if h is None:
+            raise KeyError(article_id)
+        return h
+
+    def pin_of(self, article_id: int) -> Pin | None:
+        """The pin of an article (b None = marked "no counterpart"), or None."""
+        h = self._hash(article_id)
+        got = self.store.pin_get(h)
+        if got is None:
+            return None
+        b_hash, created, links = got
+        if b_hash is None:
+            return Pin(article_id, None, None, created)
+        b = self.store.ids_of_hashes([b_hash]).get(b_hash)
+        if b is None:  # the partner is not in this library (any more)
+            return None
+        return Pin(article_id, b, _links_out(links), created)
+
+    def _unlink_partners(self, hashes: Sequence[str]) -> list[str]:
+        """Hashes whose pins must go when these articles get a new pin: theirs and their
+        partners' back-pointers."""
+        gone = list(hashes)
+        for h in hashes:
+            got = self.store.pin_get(h)
+            if got and got[0] is not None:
+                back = self.store.pin_get(got[0])
+                if back and back[0] == h:
+                    gone.append(got[0])
+        return gone
+
+    def pin_pair(self, a_id: int, b_id: int) -> None:
+        """Pin b as a's counterpart (and a as b's); replaces earlier pins of both."""
+        if a_id == b_id:
+            raise ValueError("an article cannot be its own counterpart")
+        ha, hb = self._hash(a_id), self._hash(b_id)
+        old = self.store.pin_get(ha)
+        if old is not None and old[0] == hb:
+            return  # already pinned together: keep the stored links
+        self.store.pin_write([(ha, hb, None), (hb, ha, None)], self._unlink_partners([ha, hb]))
+
+    def unpin(self, a_id: int) -> None:
+        """Forget a's pin (and its partner's), back to automatic pairing."""
+        self.store.pin_write([], self._unlink_partners([self._hash(a_id)]))
+
+    def set_no_counterpart(self, a_id: int) -> None:
+        """Mark that a has no counterpart in the library (a pin without partner)."""
+        ha = self._hash(a_id)
+        self.store.pin_write([(ha, None, None)], self._unlink_partners([ha]))
+
+    def save_links(self, a_id: int, b_id: int, links: Sequence) -> None:
+        """Store corrected alignment links of the pair (a = left side); pins the pair."""
+        self.pin_pair(a_id, b_id)
+        ha, hb = self._hash(a_id), self._hash(b_id)
+        ds = [_link_dict(x) for x in links]
+        self.store.pin_write([
+            (ha, hb, json.dumps(ds, ensure_ascii=False)),
+            (hb, ha, json.dumps([_mirror(d) for d in ds], ensure_ascii=False)),
+        ])
