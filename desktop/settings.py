@@ -130,3 +130,24 @@ class Settings:
 
     def set_highlight_kinds(self, kinds: list[str]) -> None:
         self._set_json("reader/highlights", kinds)
+
+    # -- reading pair -----------------------------------------------------------------
+    def _bool(self, key: str, default: bool) -> bool:
+        v = self._q.value(key, default)
+        if isinstance(v, str):
+            return v.lower() in ("1", "true", "yes", "on")
+        return bool(v)
+
+    def pair_sync(self) -> bool:
+        """Synchronised scrolling of the Kazakh | Russian pair (on by default)."""
+        return self._bool("pair/sync", True)
+
+    def set_pair_sync(self, on: bool) -> None:
+        self._q.setValue("pair/sync", bool(on))
+
+    def pair_side_visible(self) -> bool:
+        """The differences / glossary list beside the pair (shown by default)."""
+        return self._bool("pair/side", True)
+
+    def set_pair_side_visible(self, on: bool) -> None:
+        self._q.setValue("pair/side", bool(on))

@@ -1,0 +1,1 @@
+"""The reading area: a Kazakh | Russian pair of articles, aligned segment by segment."""

@@ -1,0 +1,198 @@
+"""What the pair view needs from the library and the analysis, behind one small object.
+
+The pairing, alignment, marks and glossary are pure functions of the core
+(desktop.analysis.counterparts/alignment/marks/glossary, Library.counterparts & co.);
+tests pass a fake with the same methods. When a piece is missing the view degrades
+(no connectors, kind colours only) instead of failing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+MARK_KINDS = frozenset({"country", "sector", "person", "org", "figure", "quote"})
+
+
+@dataclass
+class Found:
+    """One search hit for the counterpart picker."""
+
+    id: int
+    title: str
+    lang: str
+    date: str | None = None
+    source: str | None = None
+
+
+class PairBackend:
+    """Library + core functions used by the pair view."""
+
+    def __init__(self, library) -> None:
+        self.library = library
+        self._glossary = None
+
+    # -- articles and pairing ---------------------------------------------------------
+    def get(self, article_id: int):
+        return self.library.get(int(article_id))
+
+    def candidates(self, article_id: int, top: int = 8) -> list:
+        fn = getattr(self.library, "counterparts", None)
+        if fn is None:
+            return []
+        try:
+            return list(fn(int(article_id), top=top))
+        except KeyError:
+            return []
+
+    def pin_of(self, article_id: int):
+        fn = getattr(self.library, "pin_of", None)
+        return fn(int(article_id)) if fn is not None else None
+
+    def pin(self, a: int, b: int) -> None:
+        self.library.pin_pair(int(a), int(b))
+
+    def unpin(self, a: int) -> None:
+        self.library.unpin(int(a))
+
+    def set_no_counterpart(self, a: int) -> None:
+        self.library.set_no_counterpart(int(a))
+
+    def save_links(self, a: int, b: int, links: list) -> None:
+        fn = getattr(self.library, "save_links", None)
+        if fn is not None:
+            fn(int(a), int(b), list(links))
+
+    def can_pin(self) -> bool:
+        return hasattr(self.library, "pin_pair")
+
+    def search(self, article_id: int, text: str, lang: str | None,
+               limit: int = 50) -> list[Found]:
+        """Articles matching `text` (the search box syntax) offered as counterparts of
+        `article_id`: in language `lang` when given."""
+        fn = getattr(self.library, "counterpart_search", None)
+        if fn is not None and lang is not None:
+            return [Found(h.id, h.title, h.lang, h.date, h.source)
+                    for h in fn(int(article_id), text, limit=limit)]
+        cat = self.library.catalog()
+        if text.strip():
+            ids = self.library.search_ids(text)
+            positions = cat.positions_of(ids) if ids is not None else range(len(cat))
+        else:
+            positions = range(len(cat))
+        out: list[Found] = []
+        for pos in positions:
+            r = cat.row(int(pos))
+            if lang and r["lang"] != lang:
+                continue
+            if r["id"] != article_id:
+                out.append(Found(r["id"], r["title"] or "", r["lang"], r["date"], r["source"]))
+            if len(out) >= limit:
+                break
+        return out
+
+    # -- analysis ---------------------------------------------------------------------
+    def segments(self, text: str, lang: str) -> list:
+        try:
+            from desktop.analysis.alignment import segment
+        except ImportError:
+            return []
+        return segment(text, lang)
+
+    def align(self, left: list, right: list, left_lang: str, right_lang: str):
+        try:
+            from desktop.analysis.alignment import align
+        except ImportError:
+            return None
+        return align(left, right, left_lang=left_lang, right_lang=right_lang,
+                     glossary=self.glossary())
+
+    def alignment_from_links(self, left: list, right: list, links: list):
+        try:
+            from desktop.analysis.alignment import Alignment
+        except ImportError:
+            return None
+        n_left, n_right = len(left), len(right)
+        for link in links:  # stored links from another segmentation are not trusted
+            if any(i >= n_left for i in link.left) or any(j >= n_right for j in link.right):
+                return None
+        covered_l = sorted(i for link in links for i in link.left)
+        covered_r = sorted(j for link in links for j in link.right)
+        if covered_l != list(range(n_left)) or covered_r != list(range(n_right)):
+            return None
+        return Alignment(left=left, right=right, links=list(links))
+
+    def edit(self, op: str, alignment, *args):
+        """Apply a link edit (join/split/relink/unlink) and return the new alignment."""
+        from desktop.analysis import alignment as mod
+
+        return getattr(mod, op)(alignment, *args)
+
+    def pair_marks(self, left_text: str, left_an, right_text: str, right_an,
+                   kinds: set[str]) -> tuple[list, list]:
+        try:
+            from desktop.analysis.marks import pair_marks
+        except ImportError:
+            from desktop.ui.highlight import marks
+
+            def own(an, n):
+                return [m for m in marks(an, n) if m.kind in kinds] if an is not None else []
+
+            return own(left_an, len(left_text)), own(right_an, len(right_text))
+        return pair_marks(left_text, left_an, right_text, right_an, set(kinds))
+
+    def marks(self, text: str, analysis, kinds: set[str]) -> list:
+        try:
+            from desktop.analysis.marks import marks
+        except ImportError:
+            from desktop.ui.highlight import marks as kind_marks
+
+            return [m for m in kind_marks(analysis, len(text)) if m.kind in kinds]
+        return marks(text, analysis, set(kinds))
+
+    def mismatches(self, left_text: str, right_text: str, left_an, right_an, alignment) -> list:
+        if alignment is None:
+            return []
+        try:
+            from desktop.analysis.alignment import mismatches
+        except ImportError:
+            return []
+        return list(mismatches(left_text, right_text, left_an, right_an, alignment))
+
+    def glossary(self):
+        if self._glossary is None:
+            try:
+                from desktop.analysis.glossary import load_glossary
+            except ImportError:
+                return None
+            try:
+                self._glossary = load_glossary()
+            except (OSError, ValueError) as exc:  # a broken user file must not stop reading
+                log.warning("glossary not loaded: %s", exc)
+                return None
+        return self._glossary
+
+    def glossary_matches(self, left_text: str, right_text: str,
+                         left_lang: str = "kk") -> list[tuple[str, str]]:
+        g = self.glossary()
+        if g is None:
+            return []
+        try:
+            return list(g.matches(left_text, right_text, left_lang=left_lang))
+        except TypeError:  # a glossary without the language keyword
+            return list(g.matches(left_text, right_text))
+
+    def add_glossary_pair(self, kk: str, ru: str):
+        """Add a user pair; returns what undoes it (raises ValueError with a message)."""
+        return self.glossary().add_pair(kk, ru)
+
+    def glossary_undo(self, inverse):
+        """Undo with the inverse from add/undo; returns the inverse of that."""
+        g = self.glossary()
+        undo = getattr(g, "undo", None)
+        if undo is not None:
+            return undo(inverse)
+        inverse.undo()
+        return inverse
