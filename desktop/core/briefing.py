@@ -309,8 +309,13 @@ def from_dict(d: dict) -> Briefing:
     return b
 
 
-def dumps(b: Briefing) -> str:
-    return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+def dumps(b: Briefing, *, compact: bool = False) -> str:
+    """The file text; `compact` (drafts) skips the indentation, several times faster."""
+    doc = {"schema": SCHEMA, "version": VERSION, **vars(b)}
+    # default=vars serialises the nested dataclasses like asdict(), without its deep copy
+    if compact:
+        return json.dumps(doc, default=vars, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(doc, default=vars, ensure_ascii=False, indent=1) + "\n"
 
 
 def loads(text: str) -> Briefing:

@@ -19,6 +19,7 @@ from pathlib import Path
 from desktop.core.briefing import (
     Briefing,
     BriefingError,
+    dumps,
     from_dict,
     load,
     write_atomic,
@@ -93,10 +94,11 @@ class DraftStore:
             draft_id = draft_id_for(path)
         elif draft_id is None:
             draft_id = "u-" + uuid.uuid4().hex[:16]
-        doc = {"schema": DRAFT_SCHEMA, "version": DRAFT_VERSION, "id": draft_id,
-               "path": str(Path(path).expanduser().resolve()) if path is not None else None,
-               "saved_at": time.time(), "briefing": briefing.to_json()}
-        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        head = {"schema": DRAFT_SCHEMA, "version": DRAFT_VERSION, "id": draft_id,
+                "path": str(Path(path).expanduser().resolve()) if path is not None else None,
+                "saved_at": time.time()}
+        body = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+        data = f'{body[:-1]},"briefing":{dumps(briefing, compact=True)}}}'.encode()
         try:
             self._ensure()
             write_atomic(self._file(draft_id), data)

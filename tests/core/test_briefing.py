@@ -43,6 +43,7 @@ def test_save_load_round_trip_keeps_everything(tmp_path):
     raw = json.loads(p.read_text(encoding="utf-8"))
     assert raw["schema"] == "kenes-brief" and raw["version"] == bmod.VERSION
     assert bmod.load(p) == b
+    assert raw == b.to_json() == json.loads(bmod.dumps(b, compact=True))
     assert [x.name for x in tmp_path.iterdir()] == ["visit.kenes-brief"]  # no temp files left
 
 
@@ -276,6 +277,23 @@ def test_every_edit_is_undone_and_redone_exactly(visit_brief, sample_stored):
         assert undone == visit_brief, edit
         redone, _again = bmod.apply(undone, redo)
         assert redone == new, edit
+
+
+def test_a_whole_session_of_edits_undoes_back_to_the_start(visit_brief, sample_stored):
+    """As on an undo stack: edits one after another, then every inverse in reverse."""
+    b, stack, states = visit_brief, [], [visit_brief]
+    for edit in _edits(visit_brief, sample_stored):
+        try:
+            b, inverse = bmod.apply(b, edit)
+        except BriefingError:
+            continue  # an earlier edit removed what this one addresses
+        stack.append(inverse)
+        states.append(b)
+    assert len(stack) > 20
+    for inverse, expected in zip(reversed(stack), reversed(states[:-1]), strict=True):
+        b, _redo = bmod.apply(b, inverse)
+        assert b == expected
+    assert bmod.dumps(b) == bmod.dumps(visit_brief)
 
 
 def test_edits_change_what_the_user_sees(visit_brief):
