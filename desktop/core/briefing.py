@@ -290,7 +290,11 @@ def migrate(d: dict) -> dict:
               "version reads up to {known}). Update Kenes to open it.").format(
                 found=v, known=VERSION))
     while v < VERSION:
-        d = _MIGRATIONS[v](d)
+        try:
+            d = _MIGRATIONS[v](d)
+        except (TypeError, ValueError, AttributeError, KeyError) as e:
+            raise BriefingError(_("The briefing file is damaged ({detail}).").format(
+                detail=e)) from e
         v = d["version"]
     return d
 

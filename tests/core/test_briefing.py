@@ -87,6 +87,9 @@ def test_future_version_is_refused_clearly(tmp_path):
     b"\xff\xfe\x00garbage", b"[1, 2]", b"{\"schema\": \"other\", \"version\": 1}",
     b"{\"schema\": \"kenes-brief\", \"version\": 1, \"articles\": 5}",
     b"{\"schema\": \"kenes-brief\", \"version\": 1, \"figures\": [{\"nope\": 1}]}",
+    b"{\"schema\": \"kenes-brief\", \"version\": 0, \"figures\": \"abc\"}",
+    b"{\"schema\": \"kenes-brief\", \"version\": 1, \"title\": 5}",
+    b"{\"schema\": \"kenes-brief\", \"version\": \"1\"}", b"null",
 ])
 def test_corrupt_file_gives_a_typed_error(tmp_path, content):
     p = tmp_path / "bad.kenes-brief"
