@@ -35,7 +35,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from desktop.export import fonts
 from desktop.export.l10n import L10n
 from desktop.export.styles import HouseStyle
-from desktop.export.text import clean, esc, esc_lines
+from desktop.export.text import Fallback, clean, esc, esc_lines, set_fallback
 from desktop.jobs import CancelToken
 
 Progress = Callable[[int, int, str], None]
@@ -198,6 +198,15 @@ class Doc:
         self._texts: list[str] = []
         for name in {style.body_font, style.heading_font}:
             fonts.register(name)
+        fb = fonts.fallback_family()
+        if fb is not None:
+            fonts.register(fb.name)
+            primary = frozenset.intersection(*(
+                fonts.cmap(f, v) for f in {style.body_font, style.heading_font}
+                for v in fonts.family(f).files))
+            set_fallback(Fallback(fb.font_name(), primary, fonts.cmap(fb.name)))
+        else:
+            set_fallback(None)
         self.ps = self._paragraph_styles()
         w, h = A4 if style.page_size == "A4" else LETTER
         top, right, bottom, left = (m * mm for m in style.margins_mm)

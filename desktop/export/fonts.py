@@ -53,6 +53,8 @@ def families() -> dict[str, Family]:
             stem, _sep, variant = f.stem.rpartition("-")
             if stem and variant in VARIANTS:
                 found.setdefault(stem, {})[variant] = f
+            elif "-" not in f.stem:  # "DejaVuSans.ttf": a family with one regular face
+                found.setdefault(f.stem, {}).setdefault("Regular", f)
     return {n: Family(n, v) for n, v in found.items() if "Regular" in v}
 
 
@@ -90,19 +92,41 @@ def _cmap(font_file: Path) -> frozenset[int]:
     return frozenset(TTFontFile(str(font_file)).charToGlyph)
 
 
+FALLBACK = "DejaVuSans"  # symbols (≠ ≤ → …) that the text fonts lack
+
+
+def fallback_family() -> Family | None:
+    try:
+        return family(FALLBACK)
+    except FontError:
+        return None
+
+
+def cmap(name: str, variant: str = "Regular") -> frozenset[int]:
+    """Code points a family's variant can draw."""
+    fam = family(name)
+    return _cmap(fam.files.get(variant) or fam.files["Regular"])
+
+
 def _ignorable(ch: str) -> bool:
     # Whitespace and invisible controls are never drawn as glyphs (text.clean drops controls).
     return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
 
 
 def family_missing(text: str, families_: Iterable[str]) -> set[str]:
+    """Characters of `text` that some face of the families cannot draw and the symbol
+    fallback cannot draw either."""
     chars = {c for c in set(text) if not _ignorable(c)}
     missing: set[str] = set()
     for name in families_:
         fam = family(name)
         for path in set(fam.files.values()):
-            cmap = _cmap(path)
-            missing |= {c for c in chars if ord(c) not in cmap}
+            table = _cmap(path)
+            missing |= {c for c in chars if ord(c) not in table}
+    fb = fallback_family()
+    if fb is not None and missing:
+        table = _cmap(fb.files["Regular"])
+        missing = {c for c in missing if ord(c) not in table}
     return missing
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextvars import ContextVar
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
 
@@ -19,10 +20,54 @@ def clean(text: str | None) -> str:
     return "".join(c for c in text if unicodedata.category(c) not in ("Cs", "Co"))
 
 
-def esc(text: str | None) -> str:
+def _escape(t: str) -> str:
+    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+class Fallback:
+    """Wraps runs of characters the text font lacks (but `font` has) in <font name=…>."""
+
+    def __init__(self, font: str, primary: frozenset[int], secondary: frozenset[int]) -> None:
+        self.font = font
+        self.primary = primary
+        self.secondary = secondary
+
+    def markup(self, t: str) -> str:
+        if all(ord(c) in self.primary for c in set(t)):
+            return _escape(t)
+        out: list[str] = []
+        run: list[str] = []
+        in_fb = False
+        for ch in t:
+            fb = ord(ch) not in self.primary and ord(ch) in self.secondary and not ch.isspace()
+            if fb != in_fb and run:
+                out.append(self._close(run, in_fb))
+                run = []
+            in_fb = fb
+            run.append(ch)
+        if run:
+            out.append(self._close(run, in_fb))
+        return "".join(out)
+
+    def _close(self, run: list[str], fb: bool) -> str:
+        s = _escape("".join(run))
+        return f'<font name="{self.font}">{s}</font>' if fb else s
+
+
+# Set by export.document.Doc for the style being built (per thread/context, so exports in
+# parallel workers do not mix); it only changes glyph choice, never the text.
+_fallback: ContextVar[Fallback | None] = ContextVar("kenes_export_fallback", default=None)
+
+
+def set_fallback(fb: Fallback | None) -> None:
+    _fallback.set(fb)
+
+
+def esc(text: str | None, fallback: Fallback | None = None) -> str:
     """`text` as Paragraph markup that prints literally (<b>, &amp;, <img …> included)."""
     t = clean(text)
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    fb = fallback or _fallback.get()
+    return fb.markup(t) if fb is not None else _escape(t)
 
 
 def esc_lines(text: str | None) -> str:
