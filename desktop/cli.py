@@ -13,7 +13,7 @@ import sys
 from desktop import __version__
 from desktop.i18n import _
 
-COMMANDS = ("import", "search", "show", "info", "analyze", "retag", "pair")
+COMMANDS = ("import", "search", "show", "info", "analyze", "retag", "pair", "export")
 
 
 def wants_cli(argv: list[str]) -> bool:
@@ -106,7 +106,17 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.corpus import pair_command
 
     pair_command.add_parser(sub, _library_opt)
+
+    from desktop.export import command as export_command
+
+    export_command.add_parser(sub, _library_opt)
     return p
+
+
+def _export_run(args) -> int:
+    from desktop.export import command as export_command
+
+    return export_command.run(args)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         "info": ccmd.cmd_info,
         "retag": ccmd.cmd_retag,
         "pair": pair_command.run,
+        "export": _export_run,
     }[args.command]
     from desktop.corpus.store import StoreError
 
