@@ -12,10 +12,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -41,6 +43,14 @@ BRIEF_LANGUAGES = (("en", "English"), ("kk", "Қазақша"), ("ru", "Русс
 CLASSIFICATIONS = (N_("Unclassified"), N_("For official use"), N_("Confidential"))
 _NO_DATE = QDate(1900, 1, 1)
 _KEY = Qt.ItemDataRole.UserRole + 1
+
+PART_NAMES = {
+    "objectives": N_("Objectives"), "key_messages": N_("Key messages / talking points"),
+    "background": N_("Background"), "programme": N_("Programme"),
+    "figures": N_("Key figures"), "sections": N_("Sector sections"), "quotes": N_("Quotes"),
+    "participants": N_("Principal participants"), "sources": N_("Sources"),
+    "annex": N_("Annex: full texts"),
+}
 
 TEXT_FIELDS = (
     ("objectives", N_("Objectives")),
@@ -80,11 +90,17 @@ class _ListTab(QWidget):
     """A reorderable, tickable list (top) and an editor for the current row (bottom)."""
 
     def __init__(self, composer: Composer, path: str, kind: str, headers: list[str],
-                 hint: str, cross_parent: bool = False) -> None:
+                 hint: str, cross_parent: bool = False, stretch: int = 1) -> None:
         super().__init__()
         self.c, self.path, self.kind = composer, path, kind
         self.tree = ReorderTree(self, cross_parent=cross_parent)
         self.tree.setHeaderLabels(headers)
+        h = self.tree.header()
+        h.setStretchLastSection(False)
+        self.stretch = stretch
+        for col in range(len(headers)):  # the text column takes the room
+            h.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == stretch
+                                   else QHeaderView.ResizeMode.Interactive)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(False)
@@ -139,9 +155,21 @@ class _ListTab(QWidget):
         for obj in self.items(b):
             self.tree.addTopLevelItem(self.row(obj))
         self.tree.blockSignals(False)
-        if keep is not None:
-            self.tree.select_path(keep)
+        self.fit_columns()
+        self.tree.select_path(keep if keep is not None else (0,))
         self.load_editor()
+
+    def showEvent(self, e) -> None:  # noqa: N802 - Qt API
+        super().showEvent(e)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Other columns fit their contents, but none takes more than a third of the list."""
+        cap = max(120, self.tree.viewport().width() // 3)
+        for col in range(self.tree.columnCount()):
+            if col != self.stretch:
+                self.tree.resizeColumnToContents(col)
+                self.tree.setColumnWidth(col, min(self.tree.columnWidth(col), cap))
 
     def row(self, obj) -> QTreeWidgetItem:
         raise NotImplementedError
@@ -228,10 +256,15 @@ class FiguresTab(_ListTab):
         composer.guard(self.wording)
 
     def row(self, f) -> QTreeWidgetItem:
-        srcs = "; ".join(_ref_line(r) for r in f.sources)
+        first = f.sources[0] if f.sources else None
+        srcs = " · ".join(p for p in (first.source if first else "",
+                                      _lang_name(first.lang) if first else "") if p)
+        if len(f.sources) > 1:
+            srcs += f" +{len(f.sources) - 1}"
         item = QTreeWidgetItem([f.value_text, f.display(), srcs])
         self._check(item, f.included)
         item.setToolTip(1, plain_tooltip(f.display()))
+        item.setToolTip(2, plain_tooltip("\n".join(_ref_line(r) for r in f.sources)))
         return item
 
     def load_editor(self) -> None:
@@ -255,7 +288,7 @@ class FiguresTab(_ListTab):
 
 class QuotesTab(_ListTab):
     def __init__(self, composer: Composer) -> None:
-        super().__init__(composer, "quotes", "quote", [_("Speaker"), _("Quote"), _("Source")],
+        super().__init__(composer, "quotes", "quote", [_("Speaker"), _("Quote"), _("Outlet")],
                          _("Tick the quotes to print; drag to reorder"))
         self.speaker = QLineEdit()
         self.speaker.setAccessibleName(_("Speaker"))
@@ -278,7 +311,9 @@ class QuotesTab(_ListTab):
 
     def row(self, q) -> QTreeWidgetItem:
         item = QTreeWidgetItem([q.speaker_name or _("unknown speaker"), q.display(),
-                                _ref_line(q.source) if q.source else ""])
+                                (q.source.source or "") if q.source else ""])
+        if q.source:
+            item.setToolTip(2, plain_tooltip(_ref_line(q.source)))
         self._check(item, q.included)
         item.setToolTip(1, plain_tooltip(q.display()))
         return item
@@ -293,8 +328,10 @@ class QuotesTab(_ListTab):
 
 class ParticipantsTab(_ListTab):
     def __init__(self, composer: Composer) -> None:
-        super().__init__(composer, "participants", "participant", [_("Name"), _("Kind"), _("Mentions")],
-                         _("Tick the principal participants to print; drag to reorder"))
+        super().__init__(composer, "participants", "participant",
+                         [_("Name"), _("Kind"), _("Mentions")],
+                         _("Tick the principal participants to print; drag to reorder"),
+                         stretch=0)
         self.wording = QLineEdit()
         self.wording.setAccessibleName(_("Name as printed"))
         self.wording.setPlaceholderText(_("e.g. the name with a title or role"))
@@ -320,7 +357,7 @@ class SourcesTab(_ListTab):
         super().__init__(composer, "articles", "article",
                          [_("Title"), _("Outlet"), _("Date"), _("Language")],
                          _("The briefing's articles: untick to leave one out of the sources "
-                           "and the annex; Remove takes it out of the briefing"))
+                           "and the annex; Remove takes it out of the briefing"), stretch=0)
         self.lead = _label("")
         self.lead.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(_("Lead:"), self.lead)
@@ -343,7 +380,7 @@ class SectionsTab(_ListTab):
     def __init__(self, composer: Composer) -> None:
         super().__init__(composer, "sections", "section", [_("Section / article"), _("Outlet"), _("Date")],
                          _("Drag sections to reorder them, and articles within a section; "
-                           "select an article to edit its extract"))
+                           "select an article to edit its extract"), stretch=0)
         self.tree.setRootIsDecorated(True)
         self.title = QLineEdit()
         self.title.setAccessibleName(_("Section title"))
@@ -380,8 +417,8 @@ class SectionsTab(_ListTab):
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         self.tree.blockSignals(False)
-        if keep is not None:
-            self.tree.select_path(keep)
+        self.fit_columns()
+        self.tree.select_path(keep if keep is not None else (0,))
         self.load_editor()
 
     def obj_at(self, p: tuple):
@@ -457,7 +494,10 @@ class Composer(QWidget):
         self.heading.setFont(f)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
+        self.subheading = _label("")
+        self.subheading.setEnabled(False)  # dimmed in every palette
         lay.addWidget(self.heading)
+        lay.addWidget(self.subheading)
         lay.addWidget(self.tabs, 1)
         doc.changed.connect(self.refresh)
         self.refresh()
@@ -550,6 +590,20 @@ class Composer(QWidget):
             lambda _i: self._field("lang", lang.currentData(), _("Language")))
         form.addRow(_("Language:"), lang)
         self.fields["lang"] = lang
+        annex = QCheckBox(_("Print the full texts of the articles as an annex"))
+        annex.toggled.connect(lambda on: self._field("include_annex", on, _("Annex")))
+        form.addRow("", annex)
+        self.fields["include_annex"] = annex
+
+        self.parts = ReorderTree(w)
+        self.parts.setHeaderHidden(True)
+        self.parts.setRootIsDecorated(False)
+        self.parts.setAccessibleName(_("Order of the parts"))
+        self.parts.setToolTip(_("Drag a part, or press Alt+Up / Alt+Down, to change where it "
+                                "is printed"))
+        self.parts.moveRequested.connect(self._move_part)
+        self.parts.setMinimumHeight(self.parts.fontMetrics().height() * 8)
+        form.addRow(_("Order of the parts:"), self.parts)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(w)
@@ -587,6 +641,11 @@ class Composer(QWidget):
         self.edit(ops.set_field(name, value), _("Edit “{field}”").format(field=label),
                   merge_key=name)
 
+    def _move_part(self, frm: tuple, to: tuple) -> None:
+        if len(frm) == 1 and len(to) == 1:
+            self.edit(ops.move_part(frm[0], to[0]), _("Move part"))
+            self.parts.select_path(to)
+
     def _date(self, name: str, d: QDate) -> None:
         value = None if d == _NO_DATE else d.toString("yyyy-MM-dd")
         self._field(name, value, _("Event dates"))
@@ -599,10 +658,20 @@ class Composer(QWidget):
                   _("Edit “{field}”").format(field=_("Partner countries")), merge_key="partners")
 
     # show -------------------------------------------------------------------------
+    def refresh_heading(self) -> None:
+        d = self.doc
+        self.heading.setText(d.display_name())
+        where = str(d.path) if d.path else _("Not saved to a file yet")
+        if d.path and d.modified:
+            where = _("{path} (changes not saved; autosaved)").format(path=d.path)
+        elif d.modified:
+            where = _("Not saved to a file yet (autosaved)")
+        self.subheading.setText(where)
+
     def refresh(self) -> None:
         b = self.doc.briefing
         with self.quiet():
-            self.heading.setText(self.doc.display_name())
+            self.refresh_heading()
             for name in ("title", "place", "audience", "author", "unit"):
                 _set_text(self.fields[name], getattr(b, name))
             partners = self.fields["partners"]
@@ -620,15 +689,27 @@ class Composer(QWidget):
                 self.fields[name].setDate(d if d.isValid() else _NO_DATE)
             for name, e in self.texts.items():
                 _set_text(e, getattr(b, name))
+            self.fields["include_annex"].setChecked(bool(b.include_annex))
+            cur = self.parts.currentItem()
+            keep = self.parts.indexOfTopLevelItem(cur) if cur is not None else None
+            self.parts.clear()
+            for part in b.order:
+                self.parts.addTopLevelItem(QTreeWidgetItem([_(PART_NAMES.get(part, part))]))
+            if keep is not None:
+                self.parts.select_path((keep,))
             for tab in self.lists:
                 tab.fill(b)
         counts = (
-            (self.figures, _("Figures ({n}/{total})"), b.figures),
-            (self.quotes, _("Quotes ({n}/{total})"), b.quotes),
-            (self.sections, _("Sections ({n}/{total})"), b.sections),
-            (self.participants, _("Participants ({n}/{total})"), b.participants),
-            (self.sources, _("Sources ({n}/{total})"), b.articles),
+            (self.figures, _("&Figures"), b.figures),
+            (self.quotes, _("&Quotes"), b.quotes),
+            (self.sections, _("&Sections"), b.sections),
+            (self.participants, _("&People"), b.participants),
+            (self.sources, _("Sou&rces"), b.articles),
         )
         for tab, text, items in counts:
             n = sum(1 for i in items if getattr(i, "included", True))
-            self.tabs.setTabText(self.tabs.indexOf(tab), text.format(n=n, total=len(items)))
+            count = str(n) if n == len(items) else f"{n}/{len(items)}"
+            i = self.tabs.indexOf(tab)
+            self.tabs.setTabText(i, f"{text} {count}")
+            self.tabs.setTabToolTip(i, _("{n} of {total} ticked to print").format(
+                n=n, total=len(items)))

@@ -64,7 +64,10 @@ class BriefingController(Controller):
     documentChanged = Signal()  # a briefing was opened, created or closed
     proposed = Signal()  # articles were added (tests, screenshots)
 
-    def __init__(self, ctx: WindowContext, drafts: DraftStore | None = None) -> None:
+    def __init__(self, ctx: WindowContext, drafts: DraftStore | None = None, *,
+                 offer_restore: bool = True) -> None:
+        """`offer_restore`: ask at start whether to restore a draft a crash left (not for
+        screenshots)."""
         super().__init__(ctx)
         from desktop.core.drafts import DraftStore
 
@@ -95,6 +98,8 @@ class BriefingController(Controller):
         self._build_actions()
         self._update_actions()
         window.installEventFilter(self)  # autosave when the window closes
+        if offer_restore:
+            QTimer.singleShot(0, self.offer_recovery)
         ctx.undo.register(self.undo_stack, [self.dock],
                           lambda step: _("&Undo briefing edit: {what}").format(what=step)
                           if step else _("&Undo briefing edit"),
@@ -170,10 +175,11 @@ class BriefingController(Controller):
                   self.close_action, self.add_action, self.add_reader_action):
             a.setEnabled(has)
         title = _("Briefing")
-        if has:
-            star = "*" if self.doc.modified else ""
-            title = _("Briefing: {name}").format(name=self.doc.display_name()) + star
+        if has and self.doc.modified:
+            title = _("Briefing (not saved)")
         self.dock.setWindowTitle(title)
+        if self.composer is not None:
+            self.composer.refresh_heading()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -215,8 +221,12 @@ class BriefingController(Controller):
             self.ctx.undo.activate(self.undo_stack)
             self.composer = Composer(doc)
             self.dock.setWidget(self.composer)
+            first = not self.dock.isVisible()
             self.dock.show()
             self.dock.raise_()
+            if first:  # room for the tables beside the list and the reader
+                self.w.resizeDocks([self.dock], [max(520, int(self.w.width() * 0.4))],
+                                   Qt.Orientation.Horizontal)
         if old is not None:
             old.changed.disconnect()
             old.deleteLater()
@@ -429,6 +439,8 @@ class BriefingController(Controller):
 
     def offer_recovery(self) -> QMessageBox | None:
         """After a crash or kill: offer the newest draft holding unsaved work."""
+        if self._box is not None and self._box.property("recovery"):
+            return self._box  # already asking
         drafts = self.drafts.recoverable()
         if not drafts or self.doc is not None:
             return None
@@ -447,6 +459,7 @@ class BriefingController(Controller):
         box.addButton(_("&Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setProperty("recovery", True)
 
         def answered(button) -> None:
             role = box.buttonRole(button)
