@@ -294,3 +294,24 @@ def test_missing_glyphs_are_named_before_export(qtbot, tmp_path):
         assert not (tmp_path / "x.pdf").exists()
     finally:
         _close(w)
+
+
+def test_parallel_text_is_offered_when_a_pair_is_shown(qtbot, tmp_path, monkeypatch):
+    w, c = _window(qtbot, tmp_path / "lib")
+    try:
+        _start(qtbot, c)
+        d = _export_dialog(qtbot, c)
+        assert not d.template.model().item(2).isEnabled()  # no pair in the reader
+        by_lang = {a.lang: a.id for a in c.doc.briefing.articles}
+        monkeypatch.setattr(c, "pair_ids", lambda: (by_lang["kk"], by_lang["ru"]))
+        d.reset()
+        assert d.template.model().item(2).isEnabled()
+        d.template.setCurrentIndex(d.template.findData("parallel-text"))
+        out = tmp_path / "pair.pdf"
+        job = d.export_to(out)
+        with qtbot.waitSignal(job.finished, timeout=120000):
+            pass
+        assert job.outcome == "result", job.value
+        assert out.read_bytes().startswith(b"%PDF")
+    finally:
+        _close(w)

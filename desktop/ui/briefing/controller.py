@@ -512,14 +512,20 @@ class BriefingController(Controller):
         self.export_dialog.show()
         self.export_dialog.raise_()
 
-    def parallel_doc(self):
-        """The Kazakh | Russian pair the reader shows, ready for the parallel-text template
-        (desktop.export.parallel_text.ParallelDoc), or None when no pair is shown."""
-        make = getattr(self.w.reading, "parallel_doc", None)
-        try:
-            return make() if callable(make) else None
-        except Exception:  # noqa: BLE001 - no pair to offer is not an error
-            return None
+    def pair_ids(self) -> tuple[int, int] | None:
+        """(Kazakh, Russian) ids of the pair the reader shows, when it shows one: asked of
+        whichever reading part offers a public `pair_ids()`."""
+        reading = getattr(self.w, "reading", None)
+        for owner in (reading, getattr(reading, "area", None), getattr(self.w, "pair", None)):
+            f = getattr(owner, "pair_ids", None)
+            if callable(f):
+                try:
+                    ids = f()
+                except Exception:  # noqa: BLE001 - no pair to offer is not an error
+                    ids = None
+                if ids:
+                    return int(ids[0]), int(ids[1])
+        return None
 
     # ------------------------------------------------------------------ messages
     def _error(self, title: str, exc: Any) -> None:

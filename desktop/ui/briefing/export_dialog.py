@@ -85,9 +85,15 @@ def _run(kw: dict, out: str | None, library: str | None, ids: list[int] | None,
     """Worker: render (preview: pages as images) or export to `out` (atomic)."""
     from desktop.export import export_pdf, render_pdf
 
+    progress(0, 0, "")
     if ids is not None and library:
-        progress(0, 0, "")
         kw = {**kw, "articles": _stored(library, ids, cancel)}
+    if kw.get("pair") is not None and library:  # (left id, right id): align them here
+        from desktop.corpus.library import Library
+        from desktop.export.command import pair_doc
+
+        with Library.open(library) as lib:
+            kw = {**kw, "pair": pair_doc(lib, *kw["pair"])}
     if out is None:
         from desktop.ui.briefing.preview import render_pages
 
@@ -213,7 +219,7 @@ class ExportDialog(QDialog):
                 n=len(b.articles)), "briefing")
             self.articles.addItem(_("The current list ({n})").format(n=n), "list")
             self._select(self.articles, saved.get("articles", "briefing"))
-            pair = self.ctrl.parallel_doc() is not None
+            pair = self.ctrl.pair_ids() is not None
             item = self.template.model().item(2)
             item.setEnabled(pair)
             item.setToolTip(_("Show a Kazakh | Russian pair in the reader first"))
@@ -301,7 +307,7 @@ class ExportDialog(QDialog):
             else:
                 ids = [a.id for a in b.articles if a.included and a.id is not None]
         else:
-            kw.update(pair=self.ctrl.parallel_doc())
+            kw.update(pair=self.ctrl.pair_ids(), title=b.title or None)
         return kw, ids
 
     def _start(self, kind: str, out: Path | None) -> Job:
