@@ -294,7 +294,7 @@ def test_marks_across_a_cut_keep_their_place():
 
     fmt = QTextCharFormat()
     s = text.index("Тоқаев")
-    n = fastdoc.fill(doc, prep, [M(s, s + 6), M(s - 10, s + 3000)], lambda m: fmt)
+    n = fastdoc.build(doc, prep, [M(s, s + 6), M(s - 10, s + 3000)], lambda m: fmt)
     assert n >= 3  # the long mark is set in each block it crosses
     c = QTextCursor(doc)
     c.setPosition(s)

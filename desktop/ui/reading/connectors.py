@@ -110,7 +110,7 @@ class LinkStrip(QWidget):
             base = QColor(GAP) if gap else confidence_colour(b.score, b.confirmed)
             strong = b.link in (self.hovered, self.selected)
             fill = QColor(base)
-            fill.setAlpha(170 if strong else 95)
+            fill.setAlpha(170 if strong else 70)
             path = self._path(b)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.fillPath(path, fill)

@@ -17,11 +17,48 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextLayout
 
-from desktop.ui.highlight import Utf16Map
+MAX_SHOWN = 300_000  # characters shown at most; beyond, the start of the text is shown
+LONG_AT = 2000  # a paragraph longer than this is cut into blocks …
+CUT_AT = 600  # … of about this length, at sentence ends or spaces (Qt's layout of a block
+# grows faster than its length: 250 KB in 1500-character blocks lays out 3x slower)
+_SENTENCE_ENDS = (". ", "! ", "? ", "… ", "» ", "\" ", "” ", ") ")
+# characters that would change the document's structure or be invisible (see
+# desktop.ui.highlight.display_text, whose result this matches)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufffc\ufff9-\ufffb\ufdd0-\ufdef]")
 
-MAX_SHOWN = 600_000  # characters shown at most; beyond, the start of the text is shown
-CUT_AT = 1500  # a paragraph longer than this is cut into blocks at sentence ends or spaces
-_SENTENCE_END = ".!?…»\"”)"
+
+def display_text(text: str) -> str:
+    """Same as highlight.display_text (same length, offsets kept), fast when the text
+    has nothing to replace, which is almost always."""
+    if "\r" in text or _UNSAFE.search(text):
+        from desktop.ui.highlight import display_text as slow
+
+        return slow(text)
+    return text
+
+
+def head(text: str, max_shown: int = MAX_SHOWN) -> str:
+    """The start of a text too long to show whole, cut at a space."""
+    if len(text) <= max_shown:
+        return text
+    end = text.rfind(" ", max_shown - 2000, max_shown)
+    return text[: end if end > 0 else max_shown]
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+class Utf16Map:
+    """Python offsets to UTF-16 positions (identity for BMP-only text; found by regex, as a
+    character loop costs 0.2 s on 250 KB)."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+
+    def __call__(self, index: int) -> int:
+        if not self._astral:
+            return index
+        return index + bisect_right(self._astral, index - 1)
 
 
 @dataclass
@@ -39,28 +76,22 @@ class Prepared:
         return self.shown < self.total
 
 
-def prepare(text: str, max_shown: int = MAX_SHOWN, cut_at: int = CUT_AT) -> Prepared:
+def prepare(text: str, max_shown: int = MAX_SHOWN, cut_at: int = CUT_AT,
+            total: int | None = None) -> Prepared:
     """Cut `text` to at most `max_shown` characters and long paragraphs into blocks.
 
     Offsets are kept: a cut replaces one whitespace character by a line break."""
-    total = len(text)
-    if total > max_shown:
-        end = text.rfind(" ", max_shown - 2000, max_shown)
-        text = text[: end if end > 0 else max_shown]
-    chars: list[str] | None = None
+    total = len(text) if total is None else total
+    text = head(text, max_shown)
     cuts: list[int] = []
     start = 0
     ends = [m.start() for m in re.finditer("\n", text)] + [len(text)]
     for end in ends:
         pos = start
-        while end - pos > cut_at:
+        while end - start > max(cut_at, LONG_AT) and end - pos > cut_at:
             lo, hi = pos + cut_at // 2, pos + cut_at
-            window = text[lo:hi]
-            best = -1
-            for i in range(len(window) - 1, 0, -1):  # last space after a sentence end
-                if window[i] == " " and window[i - 1] in _SENTENCE_END:
-                    best = lo + i
-                    break
+            best = max(text.rfind(e, lo, hi) for e in _SENTENCE_ENDS)  # last sentence end
+            best = best + 1 if best >= 0 else -1
             if best < 0:
                 best = text.rfind(" ", lo, min(end, pos + 2 * cut_at))
             if best < 0:
@@ -68,42 +99,46 @@ def prepare(text: str, max_shown: int = MAX_SHOWN, cut_at: int = CUT_AT) -> Prep
                 if hard < 0:
                     break  # one enormous word: leave it
                 best = hard
-            if chars is None:
-                chars = list(text)
-            chars[best] = "\n"
             cuts.append(best)
             pos = best + 1
         start = end + 1
-    shown_text = "".join(chars) if chars is not None else text
+    if cuts:  # each cut turns one space into a line break: offsets are kept
+        bounds = [-1, *cuts, len(text)]
+        shown_text = "\n".join(text[a + 1:b] for a, b in zip(bounds, bounds[1:], strict=False))
+    else:
+        shown_text = text
     return Prepared(shown_text, len(shown_text), total, frozenset(cuts), Utf16Map(shown_text))
 
 
 FormatFor = Callable[[object], QTextCharFormat | None]
 
 
-def fill(doc: QTextDocument, prep: Prepared, marks: Sequence, format_for: FormatFor,
-         para_gap: float = 0.0) -> int:
-    """Replace the document's content by `prep.text` and lay the marks over it.
+def build(doc: QTextDocument, prep: Prepared, marks: Sequence, format_for: FormatFor,
+          para_gap: float = 0.0) -> int:
+    """Fill a fresh document, not shown in any view yet (a view re-lays out on every
+    insertion), with `prep.text` and lay the marks over it.
 
     `marks` have .start/.end (offsets into the source text); `format_for(mark)` gives the
     format or None to skip. Returns the number of ranges set."""
-    doc.clear()
-    QTextCursor(doc).insertText(prep.text)
-    text = prep.text
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]  # block starts (source offsets)
+    doc.setUndoRedoEnabled(False)
+    cur = QTextCursor(doc)
     if para_gap > 0:
         gap = QTextBlockFormat()
         gap.setBottomMargin(para_gap)
-        cur = QTextCursor(doc)
-        cur.select(QTextCursor.SelectionType.Document)
-        cur.mergeBlockFormat(gap)
+        cur.setBlockFormat(gap)  # every block inserted after inherits it
+    cur.insertText(prep.text)
+    text = prep.text
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]  # block starts (source offsets)
+    if para_gap > 0 and prep.cuts:
         tight = QTextBlockFormat()
         tight.setBottomMargin(0)
         for c in prep.cuts:  # a cut is not a paragraph end: no gap after it
-            QTextCursor(doc.findBlockByNumber(bisect_right(starts, c) - 1)).mergeBlockFormat(tight)
+            QTextCursor(doc.findBlockByNumber(bisect_right(starts, c) - 1)).setBlockFormat(tight)
     per_block: dict[int, list[QTextLayout.FormatRange]] = {}
     n = len(text)
-    u16 = prep.u16
+    u16 = prep.u16 if prep.u16._astral else (lambda i: i)
+    n_starts = len(starts)
+    new_range = QTextLayout.FormatRange
     for mk in marks:
         s, e = max(0, int(mk.start)), min(n, int(mk.end))
         if e <= s:
@@ -113,17 +148,21 @@ def fill(doc: QTextDocument, prep: Prepared, marks: Sequence, format_for: Format
             continue
         b = bisect_right(starts, s) - 1
         while s < e:
-            bend = starts[b + 1] - 1 if b + 1 < len(starts) else n
-            piece_end = min(e, bend)
+            bend = starts[b + 1] - 1 if b + 1 < n_starts else n
+            piece_end = e if e < bend else bend
             if piece_end > s:
-                r = QTextLayout.FormatRange()
-                base = u16(starts[b])
-                r.start = u16(s) - base
-                r.length = u16(piece_end) - u16(s)
+                r = new_range()
+                us = u16(s)
+                r.start = us - u16(starts[b])
+                r.length = u16(piece_end) - us
                 r.format = fmt
-                per_block.setdefault(b, []).append(r)
+                got = per_block.get(b)
+                if got is None:
+                    per_block[b] = [r]
+                else:
+                    got.append(r)
             b += 1
-            if b >= len(starts):
+            if b >= n_starts:
                 break
             s = starts[b]
     count = 0
@@ -132,5 +171,4 @@ def fill(doc: QTextDocument, prep: Prepared, marks: Sequence, format_for: Format
         if block.isValid():
             block.layout().setFormats(ranges)
             count += len(ranges)
-    doc.markContentsDirty(0, doc.characterCount())
     return count

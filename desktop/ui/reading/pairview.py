@@ -8,6 +8,7 @@ on `undo_stack`; corrected links are saved with the pin through the backend.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -38,9 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.ui.highlight import KINDS, colour, display_text
+from desktop.ui.highlight import KINDS, colour
 from desktop.ui.plain import plain_tooltip
-from desktop.ui.reading import divergence
+from desktop.ui.reading import divergence, fastdoc
 from desktop.ui.reading.commands import AddGlossaryPair, LinkEdit
 from desktop.ui.reading.connectors import Band, LinkStrip, confidence_words
 from desktop.ui.reading.panel import PairPanel, tint, wavy
@@ -62,6 +63,18 @@ MAX_SEGMENTS = 4000  # segments aligned per side at most (the rest is shown unal
 HOVER = QColor(255, 213, 79)
 PICK = QColor(100, 181, 246)
 FLAG = QColor(229, 57, 53)
+
+
+def clip_analysis(an, n: int):
+    """The analysis without what lies beyond the first n characters."""
+    def spans(t):
+        return replace(t, spans=[sp for sp in t.spans if sp[1] <= n])
+
+    return replace(an, countries=[spans(t) for t in an.countries],
+                   sectors=[spans(t) for t in an.sectors], people=[spans(t) for t in an.people],
+                   orgs=[spans(t) for t in an.orgs],
+                   figures=[f for f in an.figures if f.span[1] <= n],
+                   quotes=[q for q in an.quotes if q.span[1] <= n])
 
 
 def side_of(lang: str) -> str:
@@ -88,7 +101,8 @@ class PairView(QWidget):
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.selected = None  # StoredArticle chosen in the list
         self.stored: dict[str, object | None] = {"left": None, "right": None}
-        self.texts = {"left": "", "right": ""}
+        self.texts = {"left": "", "right": ""}  # display text of what is shown
+        self.analyses: dict[str, object | None] = {"left": None, "right": None}
         self.counter_side = "right"
         self.candidate = None  # the Candidate shown opposite, when it came from pairing
         self.candidates: list = []
@@ -104,6 +118,7 @@ class PairView(QWidget):
         self._sync_lock = False
         self._token = 0
         self._formats: dict[tuple, QTextCharFormat] = {}
+        self._shared: set[str] = set()  # mark keys found on both sides: colour-matched
         self._titles: dict[int, str] = {}
 
         pair = QWidget(self)
@@ -503,14 +518,24 @@ class PairView(QWidget):
         self.current_link = self.hover_link = -1
         self.picks = {"left": None, "right": None}
         self._maps = {"left": [], "right": []}
+        totals = {}
+        self.analyses = {}
         for side in SIDES:
             st = self.stored[side]
-            self.texts[side] = display_text(st.article.full_text()) if st is not None else ""
+            full = st.article.full_text() if st is not None else ""
+            totals[side] = len(full)
+            # a huge article is shown (and aligned, compared) in its first part only
+            self.texts[side] = fastdoc.display_text(fastdoc.head(full))
+            an = st.analysis if st is not None else None
+            if an is not None and len(self.texts[side]) < len(full):
+                an = clip_analysis(an, len(self.texts[side]))
+            self.analyses[side] = an
         marks = self._marks()
         for side in SIDES:
             st, p = self.stored[side], self.panels[side]
             if st is not None:
-                p.set_article(st, self.texts[side], marks[side], self._format_for)
+                p.set_article(st, self.texts[side], marks[side], self._format_for,
+                              total=totals[side])
                 p.set_segments([])
             else:
                 msg = _("This article is marked as having no counterpart.") \
@@ -548,16 +573,19 @@ class PairView(QWidget):
         ls, rs = self.stored["left"], self.stored["right"]
         try:
             if ls is not None and rs is not None:
-                out["left"], out["right"] = b.pair_marks(self.texts["left"], ls.analysis,
-                                                         self.texts["right"], rs.analysis,
-                                                         kinds)
+                out["left"], out["right"] = b.pair_marks(
+                    self.texts["left"], self.analyses["left"], self.texts["right"],
+                    self.analyses["right"], kinds)
             else:
                 for side in SIDES:
                     st = self.stored[side]
                     if st is not None:
-                        out[side] = b.marks(self.texts[side], st.analysis, kinds)
+                        out[side] = b.marks(self.texts[side], self.analyses[side], kinds)
         except Exception:  # highlights are an aid: a failure must not stop reading
             log.exception("marks failed")
+        self._shared = {getattr(m, "key", None) for m in out["left"]} & \
+            {getattr(m, "key", None) for m in out["right"]}
+        self._shared.discard(None)
         return out
 
     def _format_for(self, mark) -> QTextCharFormat | None:
@@ -565,7 +593,8 @@ class PairView(QWidget):
         if kind not in KINDS:
             return None
         group = getattr(mark, "group", None)
-        matched = kind in MATCHED_KINDS and isinstance(group, int) and group >= 0
+        matched = kind in MATCHED_KINDS and isinstance(group, int) and group >= 0 \
+            and getattr(mark, "key", None) in self._shared
         key = (kind, group if matched else None)
         fmt = self._formats.get(key)
         if fmt is None:
@@ -622,7 +651,6 @@ class PairView(QWidget):
         p.role.setText(role)
         p.reasons.setText(reasons)
         p.reasons.setVisible(bool(reasons))
-        p.reasons.setToolTip(plain_tooltip(reasons))
         self._update_pin_text()
 
     # ================================================================== alignment
@@ -667,8 +695,8 @@ class PairView(QWidget):
         if al is not None and self.backend is not None:
             try:
                 self.mismatch_list = self.backend.mismatches(
-                    self.texts["left"], self.texts["right"], self.stored["left"].analysis,
-                    self.stored["right"].analysis, al)
+                    self.texts["left"], self.texts["right"], self.analyses["left"],
+                    self.analyses["right"], al)
             except Exception:  # the list is an aid: a failure must not stop reading
                 log.exception("mismatches failed")
         if self.current_link >= len(al.links if al is not None else []):

@@ -12,9 +12,18 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextEdit,
+    QWidget,
+)
 
 from desktop.i18n import _
+from desktop.ui.plain import plain_tooltip
 from desktop.ui.reading import fastdoc
 from desktop.ui.widgets.reader import SafeDocument, article_meta, plain_label, selection_phrase
 
@@ -70,7 +79,7 @@ class PairPanel(QObject):
         rf.setBold(True)
         self.role.setFont(rf)
         self.role.setAccessibleName(_("Panel role"))
-        self.reasons = plain_label()
+        self.reasons = ElidedLabel(parent)
         self.reasons.setAccessibleName(_("Why this counterpart"))
         self.reasons.setEnabled(False)
         self.title = plain_label()
@@ -81,8 +90,8 @@ class PairPanel(QObject):
         self.title.setAccessibleName(_("Article title"))
         self.meta = plain_label()
         self.meta.setAccessibleName(_("Article details"))
-        self.controls_box = QWidget(parent)
-        self.controls = QHBoxLayout(self.controls_box)
+        self.head = QWidget(parent)  # reasons, then the counterpart controls on the same line
+        self.controls = QHBoxLayout(self.head)
         self.controls.setContentsMargins(0, 0, 0, 0)
         self.notice = plain_label()
         self.notice.setAccessibleName(_("Panel notice"))
@@ -108,13 +117,16 @@ class PairPanel(QObject):
         self.view.verticalScrollBar().valueChanged.connect(self.scrolled)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-        for w in (self.role, self.reasons, self.title, self.meta, self.notice):
+        for w in (self.title, self.meta, self.notice):
             w.setParent(parent)
+        self.role.setParent(parent)
+        self.reasons.setParent(self.head)
+        self.controls.addWidget(self.reasons, 1)
 
     def rows(self) -> list[QWidget]:
         """The panel's widgets top to bottom; the text view is the last."""
-        return [self.role, self.reasons, self.controls_box, self.title, self.meta,
-                self.notice, self.search_button, self.view]
+        return [self.role, self.head, self.title, self.meta, self.notice,
+                self.search_button, self.view]
 
     def fontMetrics(self):  # noqa: N802 - mirrors QWidget
         return self.view.fontMetrics()
@@ -127,7 +139,9 @@ class PairPanel(QObject):
         self._starts, self._ends = [], []
         self._layers.clear()
         self.view.setExtraSelections([])
-        self.doc.clear()
+        old, self.doc = self.doc, SafeDocument(self)
+        self.view.setDocument(self.doc)
+        old.deleteLater()
         self.title.setText("")
         self.meta.setText("")
         self.title.hide()
@@ -136,8 +150,10 @@ class PairPanel(QObject):
         self.search_button.setVisible(offer_search)
         self.view.setVisible(not message)
 
-    def set_article(self, stored, text: str, marks: Sequence, format_for) -> None:
-        """Show a stored article; `text` is its display text (offsets of full_text())."""
+    def set_article(self, stored, text: str, marks: Sequence, format_for,
+                    total: int | None = None) -> None:
+        """Show a stored article; `text` is its display text (offsets of full_text()), or
+        the start of it when the article has `total` characters."""
         art = stored.article
         self.article_id = int(stored.id)
         self.lang = art.lang or ""
@@ -149,9 +165,8 @@ class PairPanel(QObject):
         self.view.show()
         self._layers.clear()
         self.view.setExtraSelections([])
-        self.prep = fastdoc.prepare(text)
-        fastdoc.fill(self.doc, self.prep, marks, format_for,
-                     para_gap=self.fontMetrics().height() * 0.4)
+        self.prep = fastdoc.prepare(text, total=total)
+        self._fill(marks, format_for)
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
         if self.prep.truncated:
             self.set_notice(_("This article is very long: showing the first {shown} of "
@@ -166,10 +181,19 @@ class PairPanel(QObject):
             return
         bar = self.view.verticalScrollBar()
         value = bar.value()
-        fastdoc.fill(self.doc, self.prep, marks, format_for,
-                     para_gap=self.fontMetrics().height() * 0.4)
+        self._fill(marks, format_for)
         self._apply_layers()
         bar.setValue(value)
+
+    def _fill(self, marks: Sequence, format_for) -> None:
+        """A new document, filled before it is shown (see fastdoc.build)."""
+        doc = SafeDocument(self)
+        doc.setDefaultFont(self.view.font())
+        fastdoc.build(doc, self.prep, marks, format_for,
+                      para_gap=self.fontMetrics().height() * 0.4)
+        old, self.doc = self.doc, doc
+        self.view.setDocument(doc)
+        old.deleteLater()
 
     def set_notice(self, message: str) -> None:
         self.notice.setText(message)
@@ -332,6 +356,33 @@ class PairPanel(QObject):
         if seg != self._hovered:
             self._hovered = seg
             self.segmentHovered.emit(seg)
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text, cut with "…" to the width; the whole text in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        self._full = text
+        self.setToolTip(plain_tooltip(text))
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(e)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(40, self.width()))
+        super().setText(shown)
 
 
 def tint(color: QColor, alpha: int) -> QTextCharFormat:
