@@ -315,3 +315,27 @@ def test_parallel_text_is_offered_when_a_pair_is_shown(qtbot, tmp_path, monkeypa
         assert out.read_bytes().startswith(b"%PDF")
     finally:
         _close(w)
+
+
+def test_add_to_briefing_from_the_reader_and_the_list(qtbot, tmp_path):
+    from PySide6.QtCore import QPoint
+
+    w, c = _window(qtbot, tmp_path / "lib")
+    try:
+        w.browse.table.selectRow(0)
+        first = w.reading.article_id
+        menu = w.reading.panel.text_menu(QPoint(2, 2))
+        assert c.context_add_action in menu.actions()
+        with qtbot.waitSignal(c.proposed, timeout=60000):
+            c.context_add_action.trigger()
+        assert [a.id for a in c.doc.briefing.articles] == [first]
+        assert c.add_action in w.browse.table.actions()  # the list's context menu
+        w.browse.table.selectRow(1)
+        with qtbot.waitSignal(c.proposed, timeout=60000):
+            c.add_action.trigger()  # Ctrl+Shift+B
+        assert len(c.doc.briefing.articles) == 2
+        assert c.undo_stack.count() == 2
+        c.undo_stack.undo()
+        assert [a.id for a in c.doc.briefing.articles] == [first]
+    finally:
+        _close(w)

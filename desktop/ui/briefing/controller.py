@@ -146,6 +146,21 @@ class BriefingController(Controller):
         self.show_action.setShortcut(QKeySequence("Ctrl+4"))
         self.recent_menu = QMenu(_("Recent &briefings"), self.w)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.context_add_action = self._act(_("Add this article to the &briefing"),
+                                            self.add_reader_article)
+        panel = getattr(getattr(self.w, "reading", None), "panel", None)
+        if panel is not None and hasattr(panel, "context_actions"):
+            panel.context_actions.append(self.context_add_action)
+        self._table_menu()
+
+    def _table_menu(self) -> None:
+        """The article list's context menu: start a briefing or add to the open one."""
+        browse = getattr(self.w, "browse", None)
+        table = getattr(browse, "table", None)
+        if table is None or table.contextMenuPolicy() != Qt.ContextMenuPolicy.DefaultContextMenu:
+            return  # the list has its own menu: the Briefing menu still has both
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addActions([self.new_action, self.add_action])
 
     # ------------------------------------------------------------------ frame interface
     def menu_actions(self) -> dict[str, MenuItems]:

@@ -113,6 +113,8 @@ class ReaderPanel(QWidget):
         self._text = ""
         self._map = Utf16Map("")
         self.article_id: int | None = None
+        # actions other features add to the text's context menu (e.g. "Add to briefing")
+        self.context_actions: list = []
 
         self.title = plain_label()
         f = self.title.font()
@@ -339,6 +341,9 @@ class ReaderPanel(QWidget):
             a = menu.addAction(_("Add “{phrase}” to the tagging rules…").format(phrase=short))
             lang = self._article.lang if self._article is not None else ""
             a.triggered.connect(lambda: self.addRuleRequested.emit(phrase, lang or ""))
+        if self.context_actions and self.article_id is not None:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
         return menu
 
     def _text_menu(self, pos: QPoint) -> None:
