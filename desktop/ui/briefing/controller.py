@@ -143,7 +143,7 @@ class BriefingController(Controller):
         self.close_action = self._act(_("&Close briefing"), self.close_briefing)
         self.show_action = self.dock.toggleViewAction()
         self.show_action.setText(_("Show the &composer"))
-        self.show_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.show_action.setShortcut(QKeySequence("Ctrl+5"))
         self.recent_menu = QMenu(_("Recent &briefings"), self.w)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.context_add_action = self._act(_("Add this article to the &briefing"),

@@ -83,6 +83,17 @@ class ReorderTree(QTreeWidget):
             idx -= 1
         return (to[0], idx)
 
+    def event(self, e: QEvent) -> bool:
+        # Alt+Up/Down and Delete belong to the list while it has the focus, even where the
+        # window binds them (the reading pair steps through links with Alt+Up/Down)
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and (
+                e.key() == Qt.Key.Key_Delete or (
+                    e.modifiers() == Qt.KeyboardModifier.AltModifier
+                    and e.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down))):
+            e.accept()
+            return True
+        return super().event(e)
+
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802 - Qt API
         item = self.currentItem()
         if item is not None and e.modifiers() == Qt.KeyboardModifier.AltModifier and e.key() in (
