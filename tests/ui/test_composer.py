@@ -339,3 +339,20 @@ def test_add_to_briefing_from_the_reader_and_the_list(qtbot, tmp_path):
         assert [a.id for a in c.doc.briefing.articles] == [first]
     finally:
         _close(w)
+
+
+def test_classification_levels_are_stored_as_keys_the_styles_word(qtbot, tmp_path):
+    w, c = _window(qtbot, tmp_path / "lib")
+    try:
+        c.set_document(controller_mod.BriefingDocument(Briefing(), stack=c.undo_stack))
+        cls = c.composer.fields["classification"]
+        cls.setCurrentIndex(cls.findData("confidential"))
+        assert c.doc.briefing.classification == "confidential"
+        cls.setEditText("Only for the delegation")
+        assert c.doc.briefing.classification == "Only for the delegation"
+        c.undo_stack.undo()
+        assert c.doc.briefing.classification == ""
+        c.undo_stack.redo()
+        assert cls.currentText() == "Only for the delegation"
+    finally:
+        _close(w)

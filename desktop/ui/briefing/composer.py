@@ -40,7 +40,10 @@ LabelFor = Callable[[str, str], str]  # (kind, id) -> display name
 
 # Each language is named in itself: the briefing's language, not the interface's.
 BRIEF_LANGUAGES = (("en", "English"), ("kk", "Қазақша"), ("ru", "Русский"))
-CLASSIFICATIONS = (N_("Unclassified"), N_("For official use"), N_("Confidential"))
+# Levels the house styles word per export language (resources/templates/*.toml); any other
+# text typed here is printed as it is.
+CLASSIFICATIONS = (("public", N_("Public")), ("internal", N_("For internal use")),
+                   ("restricted", N_("Restricted")), ("confidential", N_("Confidential")))
 _NO_DATE = QDate(1900, 1, 1)
 _KEY = Qt.ItemDataRole.UserRole + 1
 
@@ -574,10 +577,13 @@ class Composer(QWidget):
         line("unit", _("Unit"), _("e.g. Department of Asian Cooperation"))
         cls = QComboBox()
         cls.setEditable(True)
-        cls.addItems([""] + [_(c) for c in CLASSIFICATIONS])
+        cls.addItem("", "")
+        for key, label in CLASSIFICATIONS:
+            cls.addItem(_(label), key)
         cls.setAccessibleName(_("Classification"))
-        cls.currentTextChanged.connect(
-            lambda t: self._field("classification", t, _("Classification")))
+        cls.setToolTip(_("Choose a level the house style words in the export language, or "
+                         "type your own marking"))
+        cls.currentTextChanged.connect(self._classification)
         self.guard(cls.lineEdit())
         form.addRow(_("Classification:"), cls)
         self.fields["classification"] = cls
@@ -641,6 +647,12 @@ class Composer(QWidget):
         self.edit(ops.set_field(name, value), _("Edit “{field}”").format(field=label),
                   merge_key=name)
 
+    def _classification(self, text: str) -> None:
+        cls = self.fields["classification"]
+        i = cls.findText(text, Qt.MatchFlag.MatchFixedString)
+        value = cls.itemData(i) if i > 0 else text
+        self._field("classification", value, _("Classification"))
+
     def _move_part(self, frm: tuple, to: tuple) -> None:
         if len(frm) == 1 and len(to) == 1:
             self.edit(ops.move_part(frm[0], to[0]), _("Move part"))
@@ -679,8 +691,12 @@ class Composer(QWidget):
             if shown != list(b.partners):
                 partners.setText(", ".join(b.partners))
             cls = self.fields["classification"]
-            if cls.currentText() != (b.classification or ""):
-                cls.setEditText(b.classification or "")
+            i = cls.findData(b.classification or "")
+            shown = cls.itemText(i) if i >= 0 else (b.classification or "")
+            if cls.currentText() != shown:
+                if i >= 0:
+                    cls.setCurrentIndex(i)
+                cls.setEditText(shown)
             lang = self.fields["lang"]
             lang.setCurrentIndex(max(0, lang.findData(b.lang)))
             for name in ("event_start", "event_end"):
