@@ -150,7 +150,18 @@ class _ListTab(QWidget):
     def items(self, b) -> list:
         return getattr(b, self.path)
 
+    def shown(self, b) -> bool:
+        """True when the list shown is the briefing's list: edits copy only the lists they
+        change, so typing in a text field leaves every table alone."""
+        items = self.items(b)
+        if items is getattr(self, "_shown", None):
+            return True
+        self._shown = items
+        return False
+
     def fill(self, b) -> None:
+        if self.shown(b):
+            return
         cur = self.tree.currentItem()
         keep = item_path(cur) if cur is not None else None
         self.tree.blockSignals(True)
@@ -385,6 +396,7 @@ class SectionsTab(_ListTab):
                          _("Drag sections to reorder them, and articles within a section; "
                            "select an article to edit its extract"), stretch=0)
         self.tree.setRootIsDecorated(True)
+        self._articles = None
         self.title = QLineEdit()
         self.title.setAccessibleName(_("Section title"))
         self.title.textEdited.connect(lambda t: self._edit_current(t))
@@ -400,6 +412,9 @@ class SectionsTab(_ListTab):
         composer.guard(self.extract)
 
     def fill(self, b) -> None:
+        if self.shown(b) and b.articles is self._articles:
+            return
+        self._articles = b.articles  # titles of the items come from the articles
         cur = self.tree.currentItem()
         keep = item_path(cur) if cur is not None else None
         self.tree.blockSignals(True)

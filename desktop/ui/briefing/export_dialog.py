@@ -288,8 +288,9 @@ class ExportDialog(QDialog):
         return missing
 
     def _glyph_state(self, ok: bool, text: str) -> None:
+        self._glyphs_ok = ok
         self.glyphs.setText(text)
-        self.glyphs.setStyleSheet("" if ok else "color: #a61b1b; font-weight: bold;")
+        self.glyphs.setStyleSheet("color: #1d6b2f;" if ok else "color: #a61b1b; font-weight: bold;")
         self.export_button.setEnabled(ok and self.job is None)
 
     # ------------------------------------------------------------------ jobs
@@ -394,7 +395,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setVisible(on)
         self.cancel_button.setEnabled(on)
         self.preview_button.setEnabled(not on)
-        self.export_button.setEnabled(not on and not self.glyphs.styleSheet())
+        self.export_button.setEnabled(not on and getattr(self, "_glyphs_ok", True))
         if on:
             self.progress.setRange(0, 0)
 
