@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--query", metavar="QUERY", help=_("GUI: apply this search on start"))
     p.add_argument("--select", metavar="ID", type=int, help=_("GUI: select this article"))
     p.add_argument("--screenshot", metavar="FILE", help=_("GUI: save a PNG of the window and exit"))
+    p.add_argument("--brief", dest="open_brief", metavar="FILE",
+                   help=_("GUI: open this briefing (.kenes-brief) in the composer"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("import", help=_("import files, folders, archives or tables"))
