@@ -100,10 +100,24 @@ def _screenshot(window, args, app: QApplication) -> None:
     app.exit(0 if ok else 1)
 
 
+def _open_brief(window, path: str) -> bool:
+    """--brief FILE: the briefing in the composer (a message says why it cannot open)."""
+    ctrl = getattr(window, "briefing", None)
+    if ctrl is None:
+        return False
+    ok = ctrl.open(Path(path), confirm=False)
+    if not ok:
+        print(i18n._("The briefing {path} could not be opened.").format(path=path),
+              file=sys.stderr)
+    return ok
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the Kenes window; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     app, window, args = create_window(argv)
+    if args.open_brief and not _open_brief(window, args.open_brief) and args.screenshot:
+        return 1
     if args.screenshot:
         window.catalogLoaded.connect(lambda: QTimer.singleShot(0, lambda: _screenshot(
             window, args, app)))
