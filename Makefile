@@ -13,7 +13,7 @@ setup: $(STAMP) $(MO)
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import ensurepip, venv' 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
 	  else echo "Python's venv module is missing. Install it with:  sudo apt-get install python3-venv" >&2; exit 1; fi; }
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -35,12 +35,14 @@ i18n-update: i18n-extract
 
 i18n: i18n-update i18n-compile
 
-# The system-library check installs (as root) or names what Qt's window plugin lacks.
+# The system-library check installs (as root) or names what Qt's platform plugin lacks
+# (xcb for the window; offscreen for the tests).
 run: setup
 	$(BIN)/python -m desktop.qtdeps
 	$(BIN)/kenes
 
 test: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.qtdeps
 	$(BIN)/ruff check desktop tests bench
 	$(BIN)/pytest
 

@@ -1,10 +1,11 @@
 """Before the window opens on Linux: find the system libraries Qt's platform plugin lacks.
 
 Qt aborts with a misleading message ("could not load the Qt platform plugin xcb … found")
-when a library that its xcb plugin links against is missing. `make run` calls this first:
-it asks the dynamic linker (`ldd`) which libraries of the plugin cannot be found, installs
-their Debian packages when it can (root with apt-get) and otherwise prints the one command
-to run. It never imports Qt itself, so it works exactly where Qt would abort.
+when a library that its xcb plugin links against is missing. `make run` and `make test`
+call this first: it asks the dynamic linker (`ldd`) which libraries of the platform plugin
+Qt will load (xcb for a window, offscreen for the tests) cannot be found, installs their
+Debian packages when it can (root with apt-get) and otherwise prints the one command to
+run. It never imports Qt itself, so it works exactly where Qt would abort.
 """
 
 from __future__ import annotations
@@ -96,24 +97,24 @@ def install_command(packages: list[str]) -> list[str]:
     return ["apt-get", "install", "-y", "--no-install-recommends", *packages]
 
 
-def needs_check(env: dict[str, str] | None = None) -> bool:
-    """Only Linux with a window system that Qt will reach through xcb needs the check."""
+def platform_to_check(env: dict[str, str] | None = None) -> str | None:
+    """The Qt platform plugin that will load here (Linux only): QT_QPA_PLATFORM, else xcb
+    when an X display is set; None when there is nothing to check."""
     env = dict(os.environ) if env is None else env
     if not sys.platform.startswith("linux"):
-        return False
-    platform = env.get("QT_QPA_PLATFORM", "")
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
     if platform:
-        return platform.split(":")[0] == "xcb"
-    return bool(env.get("DISPLAY"))
+        return platform
+    return "xcb" if env.get("DISPLAY") else None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Check, install when root with apt-get, else print the command; exit 1 when still missing."""
-    if not needs_check():
-        return 0
-    plugin = platform_plugin()
+    name = platform_to_check()
+    plugin = platform_plugin(name) if name else None
     if plugin is None:
-        return 0  # PySide6 itself is missing: pip's error already says so
+        return 0  # nothing to check, or PySide6 itself is missing (pip's error says so)
     missing = missing_libraries(plugin)
     if not missing:
         return 0
@@ -125,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         print(_("Installing: {packages}").format(packages=" ".join(packages)), file=sys.stderr)
         subprocess.run([apt, "update", "-qq"], check=False)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run([*install_command(packages), "-qq"], check=False, env=env)
+        # dpkg's progress lines would bury the result; apt's errors still reach stderr.
+        subprocess.run([*install_command(packages), "-qq"], check=False, env=env,
+                       stdout=subprocess.DEVNULL)
         missing = missing_libraries(plugin)
         if not missing:
             return 0

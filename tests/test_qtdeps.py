@@ -30,7 +30,7 @@ def test_packages_named_for_known_and_unknown_libraries():
 
 
 def test_the_printed_command_installs_exactly_the_missing_packages(monkeypatch, capsys):
-    monkeypatch.setattr(qtdeps, "needs_check", lambda env=None: True)
+    monkeypatch.setattr(qtdeps, "platform_to_check", lambda env=None: "xcb")
     monkeypatch.setattr(qtdeps, "platform_plugin", lambda name="xcb": qtdeps.Path("libqxcb.so"))
     real = qtdeps.missing_libraries
     monkeypatch.setattr(qtdeps, "missing_libraries", lambda plugin, out=None: real(plugin, LDD))
@@ -42,14 +42,47 @@ def test_the_printed_command_installs_exactly_the_missing_packages(monkeypatch, 
             "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1") in err
 
 
-def test_check_runs_only_where_qt_will_use_xcb(monkeypatch):
+def test_the_plugin_checked_is_the_one_qt_will_load(monkeypatch):
     monkeypatch.setattr(qtdeps.sys, "platform", "linux")
-    assert qtdeps.needs_check({"DISPLAY": ":0"})
-    assert not qtdeps.needs_check({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"})
-    assert not qtdeps.needs_check({})
-    assert qtdeps.needs_check({"QT_QPA_PLATFORM": "xcb"})
+    assert qtdeps.platform_to_check({"DISPLAY": ":0"}) == "xcb"
+    assert qtdeps.platform_to_check({"QT_QPA_PLATFORM": "xcb"}) == "xcb"
+    # `make test` runs offscreen: a machine without a display still needs Qt's own libraries
+    assert qtdeps.platform_to_check({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}) == "offscreen"
+    assert qtdeps.platform_to_check({"QT_QPA_PLATFORM": "xcb:nograb"}) == "xcb"
+    assert qtdeps.platform_to_check({"QT_QPA_PLATFORM": "", "DISPLAY": ""}) is None
+    assert qtdeps.platform_to_check({}) is None
+    monkeypatch.setattr(qtdeps.sys, "platform", "darwin")
+    assert qtdeps.platform_to_check({"DISPLAY": ":0"}) is None
 
 
-def test_installed_xcb_plugin_is_found_without_importing_qt():
+def test_nothing_to_check_without_a_display_or_platform(monkeypatch):
+    monkeypatch.setattr(qtdeps, "platform_to_check", lambda env=None: None)
+    monkeypatch.setattr(qtdeps, "missing_libraries", lambda *a: ["libxcb.so.1"])
+    assert qtdeps.main([]) == 0
+
+
+def test_installed_plugins_are_found_without_importing_qt():
     plugin = qtdeps.platform_plugin()
     assert plugin is None or plugin.name == "libqxcb.so"
+    plugin = qtdeps.platform_plugin("offscreen")
+    assert plugin is None or plugin.name == "libqoffscreen.so"
+
+
+def test_as_root_the_missing_packages_are_installed_and_the_window_may_start(monkeypatch, capsys):
+    monkeypatch.setattr(qtdeps, "platform_to_check", lambda env=None: "xcb")
+    monkeypatch.setattr(qtdeps, "platform_plugin", lambda name="xcb": qtdeps.Path("libqxcb.so"))
+    installed: list[list[str]] = []
+    real = qtdeps.missing_libraries
+    monkeypatch.setattr(qtdeps, "missing_libraries",
+                        lambda plugin, out=None: [] if installed else real(plugin, LDD))
+    monkeypatch.setattr(qtdeps.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(qtdeps.os, "geteuid", lambda: 0)
+
+    def run(cmd, **kwargs):
+        if "install" in cmd:
+            installed.append(cmd)
+
+    monkeypatch.setattr(qtdeps.subprocess, "run", run)
+    assert qtdeps.main([]) == 0
+    assert installed and installed[0][-4:-1] == ["libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1"]
+    assert "sudo" not in capsys.readouterr().err
