@@ -623,7 +623,9 @@ class Composer(QWidget):
         self.parts.setToolTip(_("Drag a part, or press Alt+Up / Alt+Down, to change where it "
                                 "is printed"))
         self.parts.moveRequested.connect(self._move_part)
-        self.parts.setMinimumHeight(self.parts.fontMetrics().height() * 8)
+        rows = self.parts.fontMetrics().height() + 4
+        self.parts.setMinimumHeight(rows * 6)
+        self.parts.setMaximumHeight(rows * 11)
         form.addRow(_("Order of the parts:"), self.parts)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
