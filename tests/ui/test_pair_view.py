@@ -33,6 +33,12 @@ def _view(qtbot, lib: FakeLibrary, settings: Settings | None = None) -> PairView
     return v
 
 
+def _open(v: PairView, aid: int) -> None:
+    """Select an article and let the links be computed (they follow the first paint)."""
+    v.open(aid)
+    v.flush()
+
+
 def _centre_of(panel, seg: int) -> QPoint:
     top, bottom = panel.doc_extent([seg])
     y = (top + bottom) / 2 - panel.scroll_value()
@@ -53,27 +59,27 @@ def _selected_texts(panel) -> list[str]:
 # ------------------------------------------------------------------ pairing and pins
 def test_selection_puts_each_article_on_its_language_side(qtbot, lib):
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     assert v.left.article_id == 1 and v.right.article_id == 3
     assert "translation" in v.right.role.text()
     assert "0.93" in v.right.role.text()
     assert "Tokayev" in v.right.reasons.text()
     assert "Мемлекет басшысы" in v.left.plain_text()
     assert "Глава государства" in v.right.plain_text()
-    v.open(3)  # a Russian article goes right, its Kazakh counterpart left
+    _open(v, 3)  # a Russian article goes right, its Kazakh counterpart left
     assert v.right.article_id == 3 and v.left.article_id == 1
     assert "selected" in v.right.role.text()
 
 
 def test_pinned_pair_survives_reopening(qtbot, lib):
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     v.choose(4)  # from the dropdown: another article
     assert v.right.article_id == 4 and "same event" in v.right.role.text()
     v.toggle_pin()
     assert lib.pin_of(1).b == 4
     v2 = _view(qtbot, lib)
-    v2.open(1)
+    _open(v2, 1)
     assert v2.right.article_id == 4
     assert "pinned" in v2.right.role.text()
     v2.toggle_pin()  # unpin: automatic pairing again
@@ -83,7 +89,7 @@ def test_pinned_pair_survives_reopening(qtbot, lib):
 
 def test_dropdown_lists_candidates_and_searches(qtbot, lib):
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     v.choose_counterpart()
     p = v.picker
     assert p.isVisible()
@@ -97,12 +103,12 @@ def test_dropdown_lists_candidates_and_searches(qtbot, lib):
 
 def test_no_counterpart_states(qtbot, lib):
     v = _view(qtbot, lib)
-    v.open(7)  # nothing in the other language
+    _open(v, 7)  # nothing in the other language
     assert v.right.article_id is None
     assert "No counterpart found" in v.right.notice.text()
     assert v.right.search_button.isVisibleTo(v)
     assert not v.right.view.isVisibleTo(v)
-    v.open(1)
+    _open(v, 1)
     v.mark_no_counterpart()
     assert lib.pin_of(1).b is None
     assert v.right.article_id is None
@@ -113,7 +119,7 @@ def test_no_counterpart_states(qtbot, lib):
 # ------------------------------------------------------------------ links
 def test_hovering_a_sentence_highlights_its_partner(qtbot, lib):
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     assert v.alignment is not None
     seg = 2  # "Президент Шавкат Мирзиёевпен кездесті."
     _move(v.left.view.viewport(), _centre_of(v.left, seg))
@@ -127,7 +133,7 @@ def test_hovering_a_sentence_highlights_its_partner(qtbot, lib):
 
 def test_link_edit_is_saved_confirmed_and_undone(qtbot, lib):
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     before = [(lk.left, lk.right) for lk in v.alignment.links]
     v.pick("left", 1)
     v.join(+1)
@@ -145,13 +151,13 @@ def test_link_edit_is_saved_confirmed_and_undone(qtbot, lib):
     assert len(v.alignment.links) == len(before) - 1
     # the stored links come back when the pair is shown again
     v2 = _view(qtbot, lib)
-    v2.open(3)
+    _open(v2, 3)
     assert any(lk.left == (1, 2) and lk.confirmed for lk in v2.alignment.links)
 
 
 def test_unlink_leaves_gaps_and_relink_joins_picked_sentences(qtbot, lib):
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     k = v.link_of("left", 4)
     v.select_link(k)
     v.unlink()
@@ -177,7 +183,7 @@ def test_sync_scroll_brings_the_partner_level(qtbot, lib):
     lib.auto[11] = [type(lib.auto[1][0])(12, 0.9, "translation", [])]
     v = _view(qtbot, lib)
     v.set_sync(True)
-    v.open(11)
+    _open(v, 11)
     assert v.alignment is not None
     lbar = v.left.view.verticalScrollBar()
     assert lbar.maximum() > 0
@@ -209,7 +215,7 @@ def test_sync_setting_is_remembered(qtbot, lib, tmp_path):
 # ------------------------------------------------------------------ differences and glossary
 def test_mismatch_is_flagged_listed_copied_and_saved(qtbot, lib, tmp_path):
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     assert v.div_list.topLevelItemCount() == 1
     row = [v.div_list.topLevelItem(0).text(c) for c in range(6)]
     assert row[2] == "4,5 млрд" and row[3] == "4,7 млрд"
@@ -229,7 +235,7 @@ def test_mismatch_is_flagged_listed_copied_and_saved(qtbot, lib, tmp_path):
 
 def test_unmatched_sentence_is_a_difference(qtbot, lib):
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     v.select_link(v.link_of("left", 5))
     v.unlink()
     kinds = [r["kind"] for r in v.div_rows]
@@ -238,7 +244,7 @@ def test_unmatched_sentence_is_a_difference(qtbot, lib):
 
 def test_glossary_terms_listed_and_a_pair_added_and_undone(qtbot, lib):
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     items = [v.glossary_list.item(i).text() for i in range(v.glossary_list.count())]
     assert items == ["тауар айналымы — товарооборот"]
     for panel, word in ((v.left, "көлік дәлізін"), (v.right, "транспортного коридора")):
@@ -258,7 +264,7 @@ def test_long_single_paragraph_is_cut_into_blocks_with_offsets_kept(qtbot, lib):
                                      Analysis(lang="kk"))
     lib.auto[20] = []
     v = _view(qtbot, lib)
-    v.open(20)
+    _open(v, 20)
     text = v.texts["left"]
     assert len(text) > 240_000
     assert v.left.doc.blockCount() > len(text) // (2 * fastdoc.CUT_AT)
@@ -274,7 +280,7 @@ def test_huge_article_is_shown_in_part_and_says_so(qtbot, lib):
                                      Analysis(lang="kk"))
     lib.auto[21] = []
     v = _view(qtbot, lib)
-    v.open(21)
+    _open(v, 21)
     assert v.left.prep.truncated
     assert v.left.doc.characterCount() <= fastdoc.MAX_SHOWN + 1
     assert v.left.notice.isVisibleTo(v) and "very long" in v.left.notice.text()
@@ -309,7 +315,7 @@ def test_markup_in_articles_is_shown_literally(qtbot, lib, monkeypatch):
     lib.articles[30] = stored(30, "<i>t</i>", [hostile + " Мәтін."], "kk")
     lib.auto[30] = []
     v = _view(qtbot, lib)
-    v.open(30)
+    _open(v, 30)
     v.grab()
     assert hostile in v.left.plain_text()
     assert v.left.title.text() == "<i>t</i>"
@@ -320,7 +326,7 @@ def test_interface_strings_follow_the_language(qtbot, lib):
     from desktop import i18n
 
     v = _view(qtbot, lib)
-    v.open(1)
+    _open(v, 1)
     try:
         for lang in ("kk", "ru", "en"):
             i18n.setup(lang)

@@ -46,10 +46,21 @@ class PairBackend:
             return list(fn(int(article_id), top=top))
         except KeyError:
             return []
+        except Exception:  # pairing is an aid: reading the article must still work
+            log.exception("counterparts of %s failed", article_id)
+            return []
 
     def pin_of(self, article_id: int):
         fn = getattr(self.library, "pin_of", None)
-        return fn(int(article_id)) if fn is not None else None
+        if fn is None:
+            return None
+        try:
+            return fn(int(article_id))
+        except KeyError:
+            return None
+        except Exception:  # as above: show the article without its pin
+            log.exception("pin of %s failed", article_id)
+            return None
 
     def pin(self, a: int, b: int) -> None:
         self.library.pin_pair(int(a), int(b))

@@ -46,6 +46,7 @@ from desktop.ui.reading.commands import AddGlossaryPair, LinkEdit
 from desktop.ui.reading.connectors import Band, LinkStrip, confidence_words
 from desktop.ui.reading.panel import PairPanel, tint, wavy
 from desktop.ui.reading.picker import CounterpartPicker, candidate_line, relation_words
+from desktop.ui.reading.why import WhyTagged
 from desktop.ui.widgets.reader import plain_label, swatch_icon
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,6 @@ PALETTE = ((66, 133, 244), (171, 71, 188), (0, 172, 193), (251, 140, 0), (233, 3
            (124, 179, 66), (141, 110, 99), (92, 107, 192), (0, 150, 136), (255, 193, 7),
            (126, 87, 194), (96, 125, 139))
 KIND_OFFSET = {"person": 0, "country": 3, "org": 6, "figure": 9}  # groups count per kind
-SYNC_ALIGN_LIMIT = 40_000  # characters per side aligned before the first paint; more: after
 MAX_SEGMENTS = 4000  # segments aligned per side at most (the rest is shown unaligned)
 HOVER = QColor(255, 213, 79)
 PICK = QColor(100, 181, 246)
@@ -91,12 +91,16 @@ class PairView(QWidget):
     articleShown = Signal(object)  # the selected article id, or None
     pairShown = Signal(object, object)  # left id, right id (None for an empty side)
     addRuleRequested = Signal(str, str)  # phrase, language
+    excludeRequested = Signal(str, str, str)  # kind, id, phrase
+    weakenRequested = Signal(str, str, str)  # kind, id, keyword pattern
     statusMessage = Signal(str)
 
     def __init__(self, backend=None, settings=None, undo_stack: QUndoStack | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, label_for=None) -> None:
         super().__init__(parent)
         self.backend = backend
+        self.label_for = label_for
+        self.context_actions: list = []  # other features' actions for the text menu
         self.settings = settings
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.selected = None  # StoredArticle chosen in the list
@@ -117,6 +121,7 @@ class PairView(QWidget):
         self._maps: dict[str, list[int]] = {"left": [], "right": []}
         self._sync_lock = False
         self._token = 0
+        self._pending: tuple | None = None  # (token, stored links) of an alignment to do
         self._formats: dict[tuple, QTextCharFormat] = {}
         self._shared: set[str] = set()  # mark keys found on both sides: colour-matched
         self._titles: dict[int, str] = {}
@@ -157,6 +162,9 @@ class PairView(QWidget):
 
         self._build_actions()
         for side, p in self.panels.items():
+            p.menu_factory = self.text_menu
+            p.why = self.why
+            p.context_actions = self.context_actions
             p.segmentHovered.connect(lambda seg, s=side: self._segment_hovered(s, seg))
             p.segmentClicked.connect(lambda seg, s=side: self.pick(s, seg))
             p.scrolled.connect(lambda s=side: self._scrolled(s))
@@ -243,8 +251,13 @@ class PairView(QWidget):
         gl.addWidget(self.glossary_list, 1)
         gl.addWidget(self.glossary_hint)
         gl.addWidget(self.glossary_add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.why = WhyTagged(self.side, self.label_for)
+        self.why.spanClicked.connect(self._why_span)
+        self.why.excludeRequested.connect(self.excludeRequested)
+        self.why.weakenRequested.connect(self.weakenRequested)
         self.side.addTab(div, "")
         self.side.addTab(glo, "")
+        self.side.addTab(self.why, "")
 
     def _action(self, slot, shortcut=None, checkable: bool = False) -> QAction:
         a = QAction(self)
@@ -333,6 +346,8 @@ class PairView(QWidget):
         self._update_pin_text()
         self.side.setTabText(0, _("Differences"))
         self.side.setTabText(1, _("Glossary"))
+        self.side.setTabText(2, _("Why tagged"))
+        self.why.retranslate()
         self.div_list.setHeaderLabels(divergence.headers())
         self.div_list.setAccessibleName(_("Differences between the versions"))
         self.glossary_list.setAccessibleName(_("Glossary terms in this pair"))
@@ -454,6 +469,9 @@ class PairView(QWidget):
         self.cp_controls.hide()
         self.div_list.clear()
         self.glossary_list.clear()
+        self.why.clear()
+        for p in self.panels.values():
+            p._analysis = None
         self.strip.update()
         self._update_actions()
         self.articleShown.emit(None)
@@ -495,6 +513,29 @@ class PairView(QWidget):
             cand = next((c for c in self.candidates if int(c.id) == int(counterpart.id)), None)
             self.pinned = partner is not None and int(partner) == int(counterpart.id)
         self._show_pair(stored, counterpart, cand, pin)
+
+    def reload(self) -> None:
+        """Show the same pair again, fresh from the library (tags changed), where it was."""
+        if self.selected is None or self.backend is None:
+            return
+        cp = self.stored[self.counter_side]
+        scroll = {s: self.panels[s].scroll_value() for s in SIDES}
+        try:
+            sel = self.backend.get(int(self.selected.id))
+            cp = self.backend.get(int(cp.id)) if cp is not None else None
+        except KeyError:
+            self.clear()
+            return
+        if cp is None:
+            self.show_pair(sel)
+        else:
+            self.show_pair(sel, cp)
+        self._sync_lock = True
+        try:
+            for s in SIDES:
+                self.panels[s].set_scroll_value(scroll[s])
+        finally:
+            self._sync_lock = False
 
     def choose(self, article_id: int) -> None:
         """Show another article as the counterpart (from the dropdown or its search)."""
@@ -542,6 +583,10 @@ class PairView(QWidget):
                     if self.no_counterpart_marked else \
                     _("No counterpart found in the library.")
                 p.clear(msg, offer_search=True)
+        for side in SIDES:
+            self.panels[side]._analysis = self.stored[side].analysis \
+                if self.stored[side] is not None else None
+        self.why.fill(self.texts[sel_side], self.analyses[sel_side])
         self._place_controls()
         self._headers()
         self.div_list.clear()
@@ -558,11 +603,16 @@ class PairView(QWidget):
         if self.pinned and self.backend is not None:  # stored links are oriented left → right
             left_pin = self.backend.pin_of(int(left.id))
             links = getattr(left_pin, "links", None) if left_pin is not None else None
-        big = max(len(self.texts["left"]), len(self.texts["right"])) > SYNC_ALIGN_LIMIT
-        if big:  # paint the texts first, link them right after
-            QTimer.singleShot(0, lambda: self._align(token, links))
-        else:
-            self._align(token, links)
+        # the texts paint first; the links follow at the next turn of the event loop, so a
+        # quick run through the list never waits for alignments it skips
+        self._pending = (token, links)
+        QTimer.singleShot(0, self.flush)
+
+    def flush(self) -> None:
+        """Align the pair shown now if that is still to do (tests, export)."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._align(*pending)
 
     def _marks(self) -> dict[str, list]:
         kinds = set(self.enabled_kinds())
@@ -921,12 +971,12 @@ class PairView(QWidget):
         self.reveal_link(k)
 
     # ================================================================== link edits
-    def _pair_ids(self) -> tuple[int, int] | None:
+    def pair_ids(self) -> tuple[int, int] | None:
         ls, rs = self.stored["left"], self.stored["right"]
         return (int(ls.id), int(rs.id)) if ls is not None and rs is not None else None
 
     def _edit(self, op: str, *args, text: str) -> None:
-        ids = self._pair_ids()
+        ids = self.pair_ids()
         if self.alignment is None or ids is None or self.backend is None:
             return
         try:
@@ -940,7 +990,7 @@ class PairView(QWidget):
         """Store `al`'s links with the pin of this pair and show them if it is on screen."""
         if self.backend is not None:  # saving the links pins the pair
             self.backend.save_links(left_id, right_id, list(al.links))
-        if self._pair_ids() == (left_id, right_id):
+        if self.pair_ids() == (left_id, right_id):
             if not self.pinned:
                 self.pinned = True
                 self._headers()
@@ -987,7 +1037,7 @@ class PairView(QWidget):
                                    and self.picks["right"] is not None)
         self.act_next.setEnabled(al is not None)
         self.act_prev.setEnabled(al is not None)
-        both = self._pair_ids() is not None
+        both = self.pair_ids() is not None
         self.act_pin.setEnabled(self.selected is not None and (both or self.pinned))
         self.act_none.setEnabled(self.selected is not None)
         self.act_choose.setEnabled(self.selected is not None)
@@ -1007,7 +1057,9 @@ class PairView(QWidget):
                       self.act_unlink])
         return m
 
-    def _text_menu(self, side: str, pos: QPoint) -> None:
+    def text_menu(self, side: str, pos: QPoint) -> QMenu:
+        """The context menu of one text at a viewport point: copy, link corrections, the
+        glossary, the tagging rules and what other features add."""
         p = self.panels[side]
         seg = p.segment_at_point(pos)
         if seg >= 0 and not p.view.textCursor().hasSelection():
@@ -1024,8 +1076,28 @@ class PairView(QWidget):
             a = menu.addAction(_("Add “{phrase}” to the tagging rules…").format(phrase=short))
             lang = p.lang
             a.triggered.connect(lambda: self.addRuleRequested.emit(phrase, lang))
-        menu.exec(p.view.viewport().mapToGlobal(pos))
+        if self.context_actions and p.article_id is not None \
+                and self.selected is not None and p.article_id == int(self.selected.id):
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
+        return menu
+
+    def _text_menu(self, side: str, pos: QPoint) -> None:
+        menu = self.text_menu(side, pos)
+        menu.exec(self.panels[side].view.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def _why_span(self, start: int, end: int) -> None:
+        if self.selected is not None:
+            p = self.panel_of(int(self.selected.id))
+            if p is not None:
+                p.select_span(start, end)
+
+    def set_why_visible(self, on: bool) -> None:
+        """Show or hide the why-tagged list (a tab beside the texts)."""
+        self.side.setTabVisible(2, bool(on))
+        if on and not self.side.isVisible():
+            self.set_side_visible(True)
 
     # ================================================================== pairing
     def _search(self, text: str) -> list:
@@ -1138,7 +1210,7 @@ class PairView(QWidget):
     # ================================================================== glossary
     def refresh_glossary(self) -> None:
         self.glossary_list.clear()
-        if self.backend is None or self._pair_ids() is None:
+        if self.backend is None or self.pair_ids() is None:
             self._update_actions()
             return
         try:

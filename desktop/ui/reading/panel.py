@@ -73,6 +73,12 @@ class PairPanel(QObject):
         self._ends: list[int] = []
         self._layers: dict[str, list[Extra]] = {}
         self._hovered = -1
+        # set by the view: its menu for this text, the why-tagged list, the article's
+        # analysis, and actions other features add to the text menu (shared by both sides)
+        self.menu_factory = None
+        self.why = None
+        self._analysis = None
+        self.context_actions: list = []
 
         self.role = plain_label()
         rf = self.role.font()
@@ -212,6 +218,31 @@ class PairPanel(QObject):
 
     def selected_phrase(self) -> str:
         return selection_phrase(self.view.textCursor().selectedText())
+
+    @property
+    def text(self) -> QTextEdit:
+        """The text widget (the name the single reader used)."""
+        return self.view
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select [start, end) (offsets into the article's full_text()) and show it."""
+        if self.prep is None:
+            return
+        c = QTextCursor(self.doc)
+        c.setPosition(self._pos(start))
+        c.setPosition(self._pos(end), QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(c)
+        self.view.ensureCursorVisible()
+
+    def text_menu(self, pos: QPoint):
+        """The text's context menu at a viewport point (built by the view)."""
+        return self.menu_factory(self.side, pos) if self.menu_factory is not None else None
+
+    def exclusion_for(self, item):
+        return self.why.exclusion_for(item) if self.why is not None else None
+
+    def why_menu(self, item):
+        return self.why.why_menu(item) if self.why is not None else None
 
     # -- geometry ---------------------------------------------------------------------
     def _pos(self, offset: int) -> int:
