@@ -77,3 +77,19 @@ def ru_stem(form: str) -> tuple[str, str]:
     if last in "аяйь":
         return form[:-1], last
     return form, ""
+
+
+@lru_cache(maxsize=16384)
+def tail_grammars(tail: str) -> frozenset[str]:
+    """Which ending systems accept `tail` as a whole: {'kk', 'ru', 'kk_latn', 'en'}.
+
+    Search compares a query word and a text word through a shared stem: both tails must
+    belong to one system, so Тоқа|ев (ru) does not make Тоқа|ға (kk) a form of Тоқаев.
+    """
+    if not tail:
+        return frozenset(("kk", "ru", "kk_latn", "en"))
+    if len(tail) > MAX_TAIL:
+        return frozenset()
+    t = tail.lower()
+    return frozenset(name for name, rx in (("kk", _KK), ("ru", _RU), ("kk_latn", _LATN),
+                                           ("en", _EN)) if rx.fullmatch(t))

@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import numpy as np
 
@@ -156,8 +156,37 @@ def _read_value(text: str, i: int) -> tuple[str, int]:
     return text[i:j], j
 
 
-def parse_query(text: str) -> Filter:
-    """Parse the search box (`country:UZ sector:trade lang:kk from:… "phrase" words*`) into a Filter."""
+class ValueResolver(Protocol):
+    """Turns typed field values (ids or names in kk/ru/en) into ids; see
+    `analysis.search_names.ValueResolver`."""
+
+    def checks(self, kind: str) -> bool: ...
+    def resolve(self, kind: str, value: str) -> str | None: ...
+    def suggest(self, kind: str, value: str, n: int = 3) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class Understood:
+    """How part of the query was read, for the search box to say (“Tokayev → person: …”).
+
+    `kind` is a facet kind (country, partner, sector, person, org, source); `value` its id;
+    `position` the index in the query text of what was `typed`.
+    """
+
+    typed: str
+    kind: str
+    value: str
+    position: int
+
+
+def parse_query(text: str, resolver: ValueResolver | None = None,
+                understood: list[Understood] | None = None) -> Filter:
+    """Parse the search box (`country:UZ sector:trade lang:kk from:… "phrase" words*`) into a Filter.
+
+    With a `resolver`, facet values may be names in kk/ru/en (`country:Өзбекстан`) and an
+    unknown value is a QueryError at its position with the closest suggestions; values read
+    as something other than typed are appended to `understood`.
+    """
     f = Filter()
     free: list[str] = []
     i, n = 0, len(text)
@@ -180,6 +209,9 @@ def parse_query(text: str) -> Filter:
             values = [v for v in values if v]
             if not values:
                 raise QueryError(_("“{key}:” needs a value.").format(key=m.group(1)), vpos)
+            if resolver is not None and resolver.checks(key):
+                lead = 1 if text[vpos:vpos + 1] in ("\"", "«", "“") else 0
+                values = _resolve(key, values, raw, vpos, lead, resolver, understood)
             _apply(f, key, values, vpos)
             continue
         if text[i] in "\"«“":
@@ -209,6 +241,29 @@ def parse_query(text: str) -> Filter:
     except ValueError as e:
         raise QueryError(_("The quotation mark is not closed."), 0) from e
     return f
+
+
+def _resolve(key: str, values: list[str], raw: str, vpos: int, lead: int,
+             resolver: ValueResolver, understood: list[Understood] | None) -> list[str]:
+    """Ids for typed values (names accepted); QueryError with suggestions when unknown.
+    `lead` = 1 when the value was quoted (positions count from the quotation mark)."""
+    out: list[str] = []
+    at = 0
+    for v in values:
+        at = raw.find(v, at)
+        pos = vpos + lead + max(at, 0)
+        got = resolver.resolve(key, v)
+        if got is None:
+            near = resolver.suggest(key, v)
+            msg = _("Unknown {key} “{value}”.").format(key=key, value=v)
+            if near:
+                msg += " " + _("Did you mean: {values}?").format(values=", ".join(near))
+            raise QueryError(msg, pos)
+        if understood is not None and got != v:
+            understood.append(Understood(v, key, got, pos))
+        out.append(got)
+        at += len(v)
+    return out
 
 
 def _apply(f: Filter, key: str, values: list[str], pos: int) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Token characters as SQLite's unicode61 sees them: letters, digits (underscore separates).
 _WORD = re.compile(r"[^\W_]+")
@@ -67,18 +69,127 @@ def split_free_text(text: str) -> list[tuple[str, bool, int]]:
 
 def terms(text: str) -> list[Term]:
     """Parse free text into terms (empty list when nothing searchable remains)."""
-    result: list[Term] = []
-    for tok, quoted, _pos in split_free_text(text):
+    return [t for t, _pos, _typed in terms_at(text)]
+
+
+def terms_at(text: str) -> list[tuple[Term, int, str]]:
+    """`terms` with each term's position in `text` and the text typed for it."""
+    result: list[tuple[Term, int, str]] = []
+    for tok, quoted, pos in split_free_text(text):
         if not quoted and tok in OR_WORDS:
             if result:
-                result[-1] = Term(result[-1].words, result[-1].prefix, result[-1].phrase, True)
+                t, p, typed = result[-1]
+                result[-1] = (Term(t.words, t.prefix, t.phrase, True), p, typed)
             continue
         prefix = tok.endswith("*")
         words = tuple(_WORD.findall(fold(tok)))
         if not words:
             continue
-        result.append(Term(words, prefix, quoted))
-    if result and result[-1].or_next:
-        last = result[-1]
-        result[-1] = Term(last.words, last.prefix, last.phrase, False)
+        result.append((Term(words, prefix, quoted), pos, tok))
+    if result and result[-1][0].or_next:
+        t, p, typed = result[-1]
+        result[-1] = (Term(t.words, t.prefix, t.phrase, False), p, typed)
     return result
+
+
+# ------------------------------------------------------------------------------ morphology
+# A typed word matches its inflected forms without `*`: Тоқаев → Тоқаевтың, Токаев →
+# Токаева, Турция → Турцией. The query word is split into stem + ending in every way the
+# project's ending rules (analysis.morph) allow, keeping stems of MIN_STEM letters or more;
+# a text word is a form when it is one of those stems plus an ending of the same system
+# (Kazakh, Russian, Latin Kazakh, English). docs/search.md has the measurements.
+MIN_STEM = 4
+# Russian -ов/-ев/-ёв end surnames (Токаев, Лавров) far more often than they are a genitive
+# plural to strip; splitting them off would make Тоқа a stem of Тоқаев.
+_KEEP_TAILS = frozenset(("ов", "ев", "ёв"))
+
+
+@lru_cache(maxsize=8192)
+def word_stems(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(stem, ending systems) splits of a folded word, the whole word first; () when the
+    word is too short to inflect (it then matches exactly)."""
+    from desktop.analysis.morph import tail_grammars
+
+    if len(word) < MIN_STEM or not word.isalpha():
+        return ()
+    out = [(word, tail_grammars(""))]
+    for k in range(1, len(word) - MIN_STEM + 1):
+        g = tail_grammars(word[-k:]) if word[-k:] not in _KEEP_TAILS else None
+        if g:
+            out.append((word[:-k], g))
+    return tuple(out)
+
+
+def search_base(word: str) -> str | None:
+    """Shortest stem of a folded word: every form of it starts with this (None: no forms)."""
+    st = word_stems(word)
+    return min((s for s, _g in st), key=len) if st else None
+
+
+@lru_cache(maxsize=65536)
+def is_form(token: str, word: str) -> bool:
+    """True when folded `token` is `word` or one of its inflected forms (shared stem)."""
+    if token == word:
+        return True
+    from desktop.analysis.morph import tail_grammars
+
+    for stem, systems in word_stems(word):
+        if not token.startswith(stem):
+            continue
+        tail = token[len(stem):]
+        if tail in _KEEP_TAILS and len(stem) < 5:
+            continue  # Тока → Токаев, Иван → Иванов: a surname, not a form
+        if systems & tail_grammars(tail):
+            return True
+    return False
+
+
+def match_spans(text: str, query: str, extra_words: Sequence[str] = ()) -> list[tuple[int, int]]:
+    """Character spans of `text` that the free-text `query` matches (for highlighting).
+
+    Words match their inflected forms, `prefix*` any continuation, "phrases" exactly;
+    `extra_words` (folded, e.g. the spellings of a recognised name) match like words.
+    Field syntax (`country:UZ`) is ignored. Sorted, non-overlapping.
+    """
+    try:
+        parsed = terms(_free_part(query))
+    except ValueError:
+        return []
+    if not parsed and not extra_words:
+        return []
+    toks = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    singles = [w for w in extra_words if w]
+    for t in parsed:
+        if len(t.words) == 1 and not t.phrase:
+            if t.prefix:
+                spans += [(s, e) for s, e, w in toks if w.startswith(t.words[0])]
+            else:
+                singles.append(t.words[0])
+            continue
+        n = len(t.words)
+        for i in range(len(toks) - n + 1):
+            if all(toks[i + k][2] == t.words[k] for k in range(n - 1)) and (
+                    toks[i + n - 1][2].startswith(t.words[-1]) if t.prefix
+                    else toks[i + n - 1][2] == t.words[-1]):
+                spans.append((toks[i][0], toks[i + n - 1][1]))
+    if singles:
+        for s, e, w in toks:
+            if any(is_form(w, q) for q in singles):
+                spans.append((s, e))
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+_FIELD = re.compile(r"(?:^|(?<=\s))[^\W\d_][\w-]*:(?:\"[^\"]*\"|«[^»]*»|“[^”]*”|\S*)")
+
+
+def _free_part(query: str) -> str:
+    """The query without its `key:value` fields."""
+    return _FIELD.sub(" ", query)

@@ -17,10 +17,11 @@ import numpy as np
 
 from desktop.analysis.counterparts import day_of
 from desktop.core.article import Article
-from desktop.core.query import Catalog, Filter
+from desktop.core.query import Catalog, Filter, ValueResolver
 from desktop.core.searchsyntax import terms
 from desktop.corpus import snapshot
 from desktop.corpus.pairing import PairingMixin
+from desktop.corpus.search import Searcher, SearchResult
 from desktop.corpus.store import (
     ARTICLE_FIELDS,
     DB_NAME,
@@ -260,6 +261,7 @@ class Library(PairingMixin):
         self.store = store
         self._catalog: Catalog | None = None
         self._catalog_gen = -1
+        self._searcher: Searcher | None = None
         self.last_retag: RetagReport | None = None
 
     @classmethod
@@ -572,11 +574,26 @@ class Library(PairingMixin):
         return self.refresh_snapshot()
 
     def search_ids(self, text: str) -> np.ndarray | None:
-        """Ids matching the free text (prefix*, "phrase", OR), or None when there is no text."""
-        t = terms(text or "")
-        if not t:
-            return None
-        return self.store.search_ids(t)
+        """Ids matching the free text (prefix*, "phrase", OR), or None when there is no text.
+
+        Words match their inflected forms and known names match in any script
+        (corpus.search)."""
+        return self.search(text).ids
+
+    def search(self, text: str) -> SearchResult:
+        """`search_ids` plus how names in the text were read and the words to highlight."""
+        if not terms(text or ""):
+            return SearchResult(None)
+        if self._searcher is None:
+            self._searcher = Searcher(self.store, self.catalog)
+        return self._searcher.search(text)
+
+    def value_resolver(self) -> ValueResolver:
+        """Field values (country:Өзбекстан, person:Токаев, source:…) → ids, with this
+        library's own people, organisations and sources; for `parse_query`."""
+        from desktop.analysis.search_names import ValueResolver
+
+        return ValueResolver(self.catalog().values)
 
     def query(self, f: Filter) -> np.ndarray:
         """Catalog positions (newest first) matching the filter: FTS for f.text, then facets."""

@@ -431,7 +431,21 @@ class SQLiteStore:
 
     def search_ids(self, query_terms: Sequence[Term]) -> np.ndarray:
         """Ids of articles whose folded title+body match all terms (FTS5)."""
-        expr = fts_expression(query_terms)
+        return self.match_ids(fts_expression(query_terms))
+
+    def indexed_words(self, prefix: str, limit: int = 5000) -> list[str]:
+        """Indexed words (folded) that start with `prefix`, from the FTS5 vocabulary; search
+        keeps the inflected forms of a typed word among them (corpus.search)."""
+        c = self.conn
+        c.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_words "
+                  "USING fts5vocab(main, fts, row)")
+        hi = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return [r[0] for r in c.execute(
+            "SELECT term FROM temp.fts_words WHERE term >= ? AND term < ? LIMIT ?",
+            (prefix, hi, limit))]
+
+    def match_ids(self, expr: str) -> np.ndarray:
+        """Ids of articles whose folded title+body match an FTS5 MATCH expression."""
         # one string from SQLite and one numpy parse: 3x faster than a row per hit
         joined = self.conn.execute(
             "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0]

@@ -1,0 +1,190 @@
+"""Free-text search over the library: inflected forms and known names, as a person types.
+
+A typed word (no `*`, not in quotes) matches its Kazakh/Russian inflected forms: the FTS5
+vocabulary is read for the words starting with the word's shortest stem and those that are
+forms of it (searchsyntax.is_form) are searched. When every indexed word under the stem is
+a form, one prefix query `stem*` does it (the FTS5 prefix indexes make that the cheapest);
+otherwise the forms are ORed. Words that name a known person, organisation or country in
+any script (Tokayev, Тоқаев, Qazaqstan, Shanghai Cooperation Organisation) also match the
+articles tagged with that entity. docs/search.md has the measurements behind this.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from desktop.core.query import Catalog, Filter, Understood
+from desktop.core.searchsyntax import Term, is_form, search_base, terms_at
+
+_FACET_FIELD = {"person": "people", "org": "orgs", "country": "countries"}
+_MAX_OR_FORMS = 100  # beyond this many forms one prefix query is cheaper than an OR
+_CACHE = 256
+
+
+@dataclass
+class SearchResult:
+    """Ids matching the free text (None: no text), how names were read, highlight words."""
+
+    ids: np.ndarray | None
+    understood: list[Understood] = field(default_factory=list)
+    highlight: tuple[str, ...] = ()  # folded spellings of recognised names
+
+
+@dataclass
+class _Unit:
+    terms: list[Term]
+    entities: list[tuple[str, str]]
+    or_next: bool
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+class Searcher:
+    """Plans and runs free-text searches for one library (caches per library generation)."""
+
+    def __init__(self, store, catalog: callable) -> None:  # type: ignore[valid-type]
+        self.store = store
+        self._catalog = catalog
+        self._gen: int | None = None
+        self._forms: OrderedDict[str, tuple[str, ...] | str] = OrderedDict()
+        self._results: OrderedDict[str, SearchResult] = OrderedDict()
+
+    def _fresh(self) -> None:
+        gen = self.store.generation()
+        if gen != self._gen:
+            self._gen = gen
+            self._forms.clear()
+            self._results.clear()
+
+    # ------------------------------------------------------------------ expressions
+    def word_expression(self, word: str) -> str:
+        """FTS5 expression for one typed word and its inflected forms."""
+        base = search_base(word)
+        if base is None:
+            return _quote(word)
+        got = self._forms.get(word)
+        if got is None:
+            vocab = self.store.indexed_words(base)
+            forms = tuple(w for w in vocab if is_form(w, word))
+            if not forms:
+                got = _quote(word)
+            elif len(forms) == len(vocab) and len(vocab) < 5000:
+                got = _quote(base) + "*"
+            elif len(forms) <= _MAX_OR_FORMS:
+                got = "(" + " OR ".join(_quote(f) for f in forms) + ")"
+            else:
+                got = _quote(word) + "*"
+            self._forms[word] = got
+            if len(self._forms) > 4 * _CACHE:
+                self._forms.popitem(last=False)
+        else:
+            self._forms.move_to_end(word)
+        return got
+
+    def term_expression(self, t: Term) -> str:
+        if len(t.words) == 1 and not t.prefix and not t.phrase:
+            return self.word_expression(t.words[0])
+        return _quote(" ".join(t.words)) + ("*" if t.prefix else "")
+
+    # ------------------------------------------------------------------ search
+    def search(self, text: str) -> SearchResult:
+        self._fresh()
+        hit = self._results.get(text)
+        if hit is not None:
+            self._results.move_to_end(text)
+            return hit
+        res = self._search(text)
+        self._results[text] = res
+        if len(self._results) > _CACHE:
+            self._results.popitem(last=False)
+        return res
+
+    def _search(self, text: str) -> SearchResult:
+        parsed = terms_at(text or "")
+        if not parsed:
+            return SearchResult(None)
+        units, understood, highlight = self._units(parsed)
+        if not any(u.entities for u in units):  # one FTS query does it all
+            return SearchResult(self.store.match_ids(self._expression(units)), understood,
+                                highlight)
+        # set algebra on one boolean per article id (ids are dense): O(library) numpy work,
+        # several times cheaper than union1d/intersect1d on sorted id arrays at 100k
+        size = self._max_id() + 1
+        out = np.zeros(size, dtype=bool)
+        current: np.ndarray | None = None
+        for u in units:
+            m = np.zeros(size, dtype=bool)
+            ids = self.store.match_ids(" AND ".join(self.term_expression(t) for t in u.terms))
+            m[ids[ids < size]] = True
+            for kind, id_ in u.entities:
+                m[self._tagged(kind, id_)] = True
+            current = m if current is None else (current & m)
+            if u.or_next:
+                out |= current
+                current = None
+        if current is not None:
+            out |= current
+        return SearchResult(np.flatnonzero(out).astype(np.int64), understood, highlight)
+
+    def _expression(self, units: Sequence[_Unit]) -> str:
+        out: list[str] = []
+        for i, u in enumerate(units):
+            out.append(" AND ".join(self.term_expression(t) for t in u.terms))
+            if i < len(units) - 1:
+                out.append("OR" if u.or_next else "AND")
+        return " ".join(out)
+
+    def _units(self, parsed: list[tuple[Term, int, str]]
+               ) -> tuple[list[_Unit], list[Understood], tuple[str, ...]]:
+        """Group terms into units: a run of typed words naming an entity is one unit."""
+        from desktop.analysis.search_names import name_index, spellings
+
+        index = name_index()
+        units: list[_Unit] = []
+        understood: list[Understood] = []
+        highlight: list[str] = []
+        i = 0
+        while i < len(parsed):
+            # a run of plain words (no quotes, no *, no OR inside) can name an entity
+            j = i
+            while j < len(parsed) and self._plain(parsed[j][0]):
+                j += 1
+                if parsed[j - 1][0].or_next:
+                    break
+            run = parsed[i:j]
+            hits = index.find([typed for _t, _p, typed in run]) if run else []
+            k = i
+            for h in sorted(hits, key=lambda h: h.start):
+                a, b = i + h.start, i + h.end
+                if a < k:  # a second entity for the same words
+                    units[-1].entities.append((h.kind, h.id))
+                else:
+                    units += [_Unit([t], [], t.or_next) for t, _p, _ty in parsed[k:a]]
+                    units.append(_Unit([t for t, _p, _ty in parsed[a:b]], [(h.kind, h.id)],
+                                       parsed[b - 1][0].or_next))
+                    k = b
+                typed = " ".join(ty for _t, _p, ty in parsed[a:b])
+                understood.append(Understood(typed, h.kind, h.id, parsed[a][1]))
+                highlight += spellings(h.kind, h.id)
+            end = max(j, i + 1)
+            units += [_Unit([t], [], t.or_next) for t, _p, _ty in parsed[k:end]]
+            i = end
+        return units, understood, tuple(dict.fromkeys(highlight))
+
+    @staticmethod
+    def _plain(t: Term) -> bool:
+        return len(t.words) == 1 and not t.prefix and not t.phrase
+
+    def _tagged(self, kind: str, id_: str) -> np.ndarray:
+        cat: Catalog = self._catalog()
+        return cat.ids[cat.filter(Filter(**{_FACET_FIELD[kind]: [id_]}))]
+
+    def _max_id(self) -> int:
+        ids = self._catalog().ids
+        return int(ids.max()) if len(ids) else 0
