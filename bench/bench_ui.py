@@ -100,8 +100,8 @@ def _step_start(library: str) -> dict:
 
 
 def _repaint(window) -> None:
-    window.table.viewport().repaint()
-    window.sidebar.widget().repaint()
+    window.browse.table.viewport().repaint()
+    window.browse.sidebar.widget().repaint()
     window.statusBar().repaint()
 
 
@@ -121,7 +121,7 @@ class _PaintWatch:
                 return False
 
         self._filter = Filter()
-        window.table.viewport().installEventFilter(self._filter)
+        window.browse.table.viewport().installEventFilter(self._filter)
 
 
 def _settle(qapp, watch: _PaintWatch, before: int) -> None:
@@ -152,7 +152,7 @@ def _step_interact(library: str) -> dict:
     open_s = time.perf_counter() - t
 
     clicks: list[float] = []
-    sections = window.sidebar.sections
+    sections = window.browse.sidebar.sections
     plan = []
     for key in ("partner", "sector", "lang", "source", "person"):
         vals = sections[key].model.values()[:3]
@@ -169,7 +169,7 @@ def _step_interact(library: str) -> dict:
     for preset in ("30", "year", "all"):
         before = watch.paints
         t = time.perf_counter()
-        d = window.sidebar.dates
+        d = window.browse.sidebar.dates
         d.preset.setCurrentIndex(d.preset.findData(preset))
         _settle(qapp, watch, before)
         clicks.append((time.perf_counter() - t) * 1000)
@@ -179,7 +179,7 @@ def _step_interact(library: str) -> dict:
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             before = watch.paints
             t = time.perf_counter()
-            window.table.sortByColumn(COLUMN_KEYS.index(col), order)
+            window.browse.table.sortByColumn(COLUMN_KEYS.index(col), order)
             _settle(qapp, watch, before)
             sorts.append((time.perf_counter() - t) * 1000)
     result = {

@@ -88,7 +88,7 @@ def create_window(argv: list[str]):
 def _screenshot(window, args, app: QApplication) -> None:
     """After the catalog loaded: apply --query/--select, grab the window, save, quit."""
     if args.query is not None:
-        window.search.set_text(args.query)
+        window.browse.search.set_text(args.query)
     if args.select is not None:
         window.select_article(args.select)
     for _ in range(3):
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             window, args, app)))
 
         def failed(*_a) -> None:
-            print(window.placeholder.text(), file=sys.stderr)
+            print(window.browse.placeholder.text(), file=sys.stderr)
             app.exit(1)
 
         window.libraryFailed.connect(failed)
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.query is not None or args.select is not None:
         def apply_args() -> None:
             if args.query is not None:
-                window.search.set_text(args.query)
+                window.browse.search.set_text(args.query)
             if args.select is not None:
                 window.select_article(args.select)
 

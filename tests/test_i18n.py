@@ -175,7 +175,7 @@ def test_window_built_with_lang_shows_translated_menus(qtbot, tmp_path, english_
     w = _window(qtbot, ["--lang", lang, "--library", str(tmp_path / "lib")])
     titles = _menu_titles(w)
     assert titles[0] == file_menu and titles[2] == view_menu
-    assert w.import_files_action.text() != "&Import files…"
+    assert w.importer.import_files_action.text() != "&Import files…"
     _accelerators_unique(w.menuBar().actions())
     names = [a.text() for a in w.language_menu.actions()]
     assert names == ["&English", "&Қазақша", "&Русский"]  # each in its own language

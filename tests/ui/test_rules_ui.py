@@ -50,7 +50,7 @@ def test_saving_a_rule_file_offers_a_retag_that_updates_the_facets(qtbot, tmp_pa
     w = _open(qtbot, tmp_path / "lib")
     try:
         assert not w.notice.isVisible()  # freshly imported: nothing to re-tag
-        assert w.sidebar.sections["org"].model.row_of("jibek_joly") < 0
+        assert w.browse.sidebar.sections["org"].model.row_of("jibek_joly") < 0
         assert (paths.user_rules_dir() / "README.txt").is_file()  # the folder is ready
         with qtbot.waitSignal(w.rules.checked, timeout=20000):  # the folder watcher
             _write("mine.toml", JIBEK)
@@ -61,7 +61,7 @@ def test_saving_a_rule_file_offers_a_retag_that_updates_the_facets(qtbot, tmp_pa
             qtbot.mouseClick(w.notice.button, Qt.MouseButton.LeftButton)
         report = w.rules.last_report
         assert (report.rechecked, report.updated, report.cancelled) == (1, 1, False)
-        orgs = w.sidebar.sections["org"].model
+        orgs = w.browse.sidebar.sections["org"].model
         assert orgs.count("jibek_joly") == 1
         assert w.names.label("org", "jibek_joly") == "Jibek Joly TV"
         assert not w.notice.isVisible()
@@ -86,7 +86,7 @@ def test_a_broken_rule_file_is_named_and_the_other_rules_still_apply(qtbot, tmp_
         assert w.notice.button.text() == "Open rules folder"
         with qtbot.waitSignal(w.rules.retagFinished, timeout=60000):
             w.rules.retag_action.trigger()
-        assert w.sidebar.sections["org"].model.count("jibek_joly") == 1
+        assert w.browse.sidebar.sections["org"].model.count("jibek_joly") == 1
         assert "broken.toml" in w.notice.label.text()  # still reported after the re-tag
         (paths.user_rules_dir() / "broken.toml").unlink()
         with qtbot.waitSignal(w.rules.checked, timeout=20000):
@@ -99,14 +99,14 @@ def test_a_broken_rule_file_is_named_and_the_other_rules_still_apply(qtbot, tmp_
 def test_full_retag_rechecks_every_article_and_reader_follows(qtbot, tmp_path):
     w = _open(qtbot, tmp_path / "lib")
     try:
-        w.table.selectRow(0)
-        shown = w.reader.article_id
+        w.browse.table.selectRow(0)
+        shown = w.reading.article_id
         with qtbot.waitSignal(w.rules.retagFinished, timeout=60000):
             w.rules.full_retag_action.trigger()
         assert w.rules.last_report.rechecked == 5
         assert w.rules.last_report.updated == 0  # same rules: same tags, nothing written
-        assert w.reader.article_id == shown
-        assert not w.progress.isVisible()
+        assert w.reading.article_id == shown
+        assert not w.jobs.progress.isVisible()
     finally:
         _close(w)
 
@@ -136,14 +136,14 @@ def test_open_rules_folder_says_where_it_is_when_no_file_manager_opens(qtbot, tm
     assert opened and Path(opened[0].toLocalFile()) == folder
     guide = folder / "README.txt"
     assert guide.is_file() and not list(folder.glob("*.toml"))
-    assert w.rules_box is not None and str(folder) in w.rules_box.text()
+    assert w.rules.box is not None and str(folder) in w.rules.box.text()
     w.close()
 
 
 def _row_with(w: MainWindow, needle: str) -> int:
-    for row in range(w.model.rowCount()):
-        w.table.selectRow(row)
-        if needle in w.reader.plain_text():
+    for row in range(w.browse.model.rowCount()):
+        w.browse.table.selectRow(row)
+        if needle in w.reading.panel.plain_text():
             return row
     raise AssertionError(f"no sample article contains {needle!r}")
 
@@ -162,10 +162,10 @@ def test_a_selected_phrase_becomes_a_new_organisation_and_ctrl_z_takes_it_back(
     w = _open(qtbot, tmp_path / "lib")
     try:
         _row_with(w, "Jibek Joly")
-        text = w.reader.plain_text()
+        text = w.reading.panel.plain_text()
         s = text.index("Jibek Joly")
-        w.reader.select_span(s, s + len("Jibek Joly"))
-        seen = _trigger(w.reader.text_menu(w.reader.text.rect().center()), "tagging rules")
+        w.reading.panel.select_span(s, s + len("Jibek Joly"))
+        seen = _trigger(w.reading.panel.text_menu(w.reading.panel.text.rect().center()), "tagging rules")
         assert "Add “Jibek Joly” to the tagging rules…" in seen
         dlg = w.rules.add_dialog
         assert dlg is not None and dlg.field.currentData() == "kk_latn"  # a Kazakh article
@@ -177,19 +177,19 @@ def test_a_selected_phrase_becomes_a_new_organisation_and_ctrl_z_takes_it_back(
         assert w.notice.key == "rules-stale" and w.notice.isVisible()
         with qtbot.waitSignal(w.rules.retagFinished, timeout=60000):
             qtbot.mouseClick(w.notice.button, Qt.MouseButton.LeftButton)
-        orgs = w.sidebar.sections["org"].model
+        orgs = w.browse.sidebar.sections["org"].model
         assert orgs.count("jibek-joly") == 1
-        assert any("Jibek Joly" in w.reader.why.topLevelItem(i).text(1)
-                   for i in range(w.reader.why.topLevelItemCount()))
+        assert any("Jibek Joly" in w.reading.panel.why.topLevelItem(i).text(1)
+                   for i in range(w.reading.panel.why.topLevelItemCount()))
         # Edit → Undo removes the rule again; the next re-tag drops the tag
-        assert w.rules.undo_action.isEnabled()
+        assert w.undo_action.isEnabled()
         with qtbot.waitSignal(w.rules.checked, timeout=20000):
-            w.rules.undo_action.trigger()
+            w.undo_action.trigger()
         assert not edits.exists()
         assert w.notice.key == "rules-stale"
         with qtbot.waitSignal(w.rules.retagFinished, timeout=60000):
             w.rules.retag_action.trigger()
-        assert w.sidebar.sections["org"].model.row_of("jibek-joly") < 0
+        assert w.browse.sidebar.sections["org"].model.row_of("jibek-joly") < 0
     finally:
         _close(w)
 
@@ -198,19 +198,19 @@ def test_never_tag_a_phrase_from_the_why_list(qtbot, tmp_path):
     w = _open(qtbot, tmp_path / "lib")
     try:
         _row_with(w, "Путин")
-        why = w.reader.why
+        why = w.reading.panel.why
         tag = next(why.topLevelItem(i) for i in range(why.topLevelItemCount())
-                   if w.reader.exclusion_for(why.topLevelItem(i).child(0) or why.topLevelItem(i))
+                   if w.reading.panel.exclusion_for(why.topLevelItem(i).child(0) or why.topLevelItem(i))
                    and why.topLevelItem(i).text(0).startswith("Countries: Russia"))
-        kind, id_, phrase = w.reader.exclusion_for(tag.child(0))
+        kind, id_, phrase = w.reading.panel.exclusion_for(tag.child(0))
         assert (kind, id_) == ("country", "RU")
-        assert w.reader.exclusion_for(tag) is None  # a tag row: which phrase is unclear
-        assert w.reader.why_menu(tag) is None
-        seen = _trigger(w.reader.why_menu(tag.child(0)), "Never tag")
+        assert w.reading.panel.exclusion_for(tag) is None  # a tag row: which phrase is unclear
+        assert w.reading.panel.why_menu(tag) is None
+        seen = _trigger(w.reading.panel.why_menu(tag.child(0)), "Never tag")
         assert f"Never tag “{phrase}” as Russia" in seen
         with qtbot.waitSignal(w.rules.retagFinished, timeout=60000):
             w.rules.retag_action.trigger()
-        ru = next((t for t in w.reader._analysis.countries if t.id == "RU"), None)
+        ru = next((t for t in w.reading.panel._analysis.countries if t.id == "RU"), None)
         assert ru is None or phrase not in ru.phrases
     finally:
         _close(w)
@@ -220,20 +220,20 @@ def test_a_sector_keyword_made_weak_from_the_why_list_no_longer_tags_alone(qtbot
     w = _open(qtbot, tmp_path / "lib")
     try:
         _row_with(w, "энергетика, өнеркәсіп, көлік")  # energy stands on one keyword there
-        why = w.reader.why
+        why = w.reading.panel.why
         tag = next(why.topLevelItem(i) for i in range(why.topLevelItemCount())
                    if why.topLevelItem(i).text(0).startswith("Sectors: Energy"))
         assert tag.childCount() == 1
-        seen = _trigger(w.reader.why_menu(tag.child(0)), "as a weak keyword")
+        seen = _trigger(w.reading.panel.why_menu(tag.child(0)), "as a weak keyword")
         assert "Count “энергетика*” as a weak keyword for Energy" in seen
         edits = tomllib.loads((paths.user_rules_dir() / "kenes-edits.toml").read_text("utf-8"))
         assert edits["sector"]["energy"]["weak"] == ["энергетика*"]
         with qtbot.waitSignal(w.rules.retagFinished, timeout=60000):
             w.rules.retag_action.trigger()
-        assert "energy" not in {t.id for t in w.reader._analysis.sectors}
+        assert "energy" not in {t.id for t in w.reading.panel._analysis.sectors}
         # a country row offers no such action; a weak keyword is not offered again
         country = next(why.topLevelItem(i) for i in range(why.topLevelItemCount())
                        if why.topLevelItem(i).text(0).startswith("Countries:"))
-        assert not any("weak" in a.text() for a in w.reader.why_menu(country.child(0)).actions())
+        assert not any("weak" in a.text() for a in w.reading.panel.why_menu(country.child(0)).actions())
     finally:
         _close(w)

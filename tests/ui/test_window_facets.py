@@ -54,11 +54,11 @@ def window(qtbot, small_catalog):
 
 
 def _ids(w) -> list[int]:
-    return [w.model.article_id(r) for r in range(w.model.rowCount())]
+    return [w.browse.model.article_id(r) for r in range(w.browse.model.rowCount())]
 
 
 def _click_value(qtbot, w, section: str, value: str) -> None:
-    s = w.sidebar.sections[section]
+    s = w.browse.sidebar.sections[section]
     row = s.model.row_of(value)
     assert row >= 0, f"{value} not in {section}"
     idx = s.model.index(row)
@@ -70,70 +70,70 @@ def _click_value(qtbot, w, section: str, value: str) -> None:
 
 def test_facet_clicks_filter_rows_and_update_other_counts(qtbot, window):
     w = window
-    assert w.model.rowCount() == 5
-    assert "5 of 5 articles" in w.count_label.text()
+    assert w.browse.model.rowCount() == 5
+    assert "5 of 5 articles" in w.browse.count_label.text()
     _click_value(qtbot, w, "partner", "UZ")
     assert sorted(_ids(w)) == [1, 2, 3]
-    assert "3 of 5 articles" in w.count_label.text()
-    sectors = w.sidebar.sections["sector"].model
+    assert "3 of 5 articles" in w.browse.count_label.text()
+    sectors = w.browse.sidebar.sections["sector"].model
     assert sectors.count("trade") == 2 and sectors.count("investment") == 1
     assert sectors.count("transport") == 1  # article 4 (AZ) no longer counted
     # the partner facet keeps counting its own values (OR within a facet)
-    assert w.sidebar.sections["partner"].model.count("AZ") == 1
+    assert w.browse.sidebar.sections["partner"].model.count("AZ") == 1
     _click_value(qtbot, w, "partner", "AZ")
     assert sorted(_ids(w)) == [1, 2, 3, 4]
     _click_value(qtbot, w, "sector", "transport")  # AND across facets
     assert sorted(_ids(w)) == [1, 4]
-    w.sidebar.reset_button.click()
-    assert w.model.rowCount() == 5
-    assert w.sidebar.facet_state() == {}
+    w.browse.sidebar.reset_button.click()
+    assert w.browse.model.rowCount() == 5
+    assert w.browse.sidebar.facet_state() == {}
 
 
 def test_search_box_syntax_filters_and_errors_do_not_crash(qtbot, window):
     w = window
-    w.search.set_text("lang:ru")
+    w.browse.search.set_text("lang:ru")
     assert sorted(_ids(w)) == [3, 4]
-    w.search.set_text("lang:ru nonsense:1")
-    assert w.search.has_error
+    w.browse.search.set_text("lang:ru nonsense:1")
+    assert w.browse.search.has_error
     assert sorted(_ids(w)) == [3, 4]  # the last valid search stays applied
-    w.search.set_text("ташкент")
+    w.browse.search.set_text("ташкент")
     assert _ids(w) == [3]
-    w.search.set_text("from:2025-11-15 to:2025-11-16")
+    w.browse.search.set_text("from:2025-11-15 to:2025-11-16")
     assert sorted(_ids(w)) == [2, 3]
 
 
 def test_dates_and_histogram_follow_the_result(qtbot, window):
     w = window
-    w.sidebar.dates.set_range("2025-11-01", "2025-11-30", notify=True)
+    w.browse.sidebar.dates.set_range("2025-11-01", "2025-11-30", notify=True)
     assert sorted(_ids(w)) == [1, 2, 3]
-    assert sum(c for _a, _b, c in w.sidebar.histogram.bars) == 3
+    assert sum(c for _a, _b, c in w.browse.sidebar.histogram.bars) == 3
 
 
 def test_selecting_a_row_shows_it_in_the_reader_and_selection_survives_filtering(qtbot,
                                                                                   window):
     w = window
     assert w.select_article(3)
-    assert w.reader.article_id == 3
-    assert w.reader.title.text() == "Визит в Ташкент"
-    w.search.set_text("lang:ru")
+    assert w.reading.article_id == 3
+    assert w.reading.panel.title.text() == "Визит в Ташкент"
+    w.browse.search.set_text("lang:ru")
     assert w.selected_ids() == [3]
-    w.table.setFocus()
-    qtbot.keyClick(w.table, Qt.Key.Key_Down)
-    assert w.reader.article_id == 4
+    w.browse.table.setFocus()
+    qtbot.keyClick(w.browse.table, Qt.Key.Key_Down)
+    assert w.reading.article_id == 4
 
 
 def test_saved_search_restores_box_ticks_and_dates(qtbot, window):
     w = window
-    w.search.set_text("lang:kk")
+    w.browse.search.set_text("lang:kk")
     _click_value(qtbot, w, "sector", "trade")
     assert _ids(w) == [1]
-    w.sidebar.saved.save("kk trade")
+    w.browse.sidebar.saved.save("kk trade")
     w.reset_filters()
-    assert w.model.rowCount() == 5
-    w.sidebar.saved.apply("kk trade")
+    assert w.browse.model.rowCount() == 5
+    w.browse.sidebar.saved.apply("kk trade")
     assert _ids(w) == [1]
-    assert w.search.text() == "lang:kk"
-    assert w.sidebar.sections["sector"].checked() == ["trade"]
+    assert w.browse.search.text() == "lang:kk"
+    assert w.browse.sidebar.sections["sector"].checked() == ["trade"]
 
 
 def test_layout_and_filters_are_remembered(qtbot, small_catalog):
@@ -141,21 +141,21 @@ def test_layout_and_filters_are_remembered(qtbot, small_catalog):
     qtbot.addWidget(w)
     w.library = FakeLibrary(small_catalog)
     w.set_catalog(small_catalog)
-    w.search.set_text("lang:ru")
-    w.table.setColumnWidth(2, 333)
+    w.browse.search.set_text("lang:ru")
+    w.browse.table.setColumnWidth(2, 333)
     w.save_layout()
     w2 = MainWindow(import_sample=False, show_reports=False)
     qtbot.addWidget(w2)
-    assert w2.table.columnWidth(2) == 333
+    assert w2.browse.table.columnWidth(2) == 333
     assert w2.settings.last_browse()["query"] == "lang:ru"
 
 
 def test_values_without_articles_leave_the_list_unless_ticked(qtbot, window):
     w = window
-    sectors = w.sidebar.sections["sector"]
+    sectors = w.browse.sidebar.sections["sector"]
     _click_value(qtbot, w, "sector", "investment")  # article 2 (kk)
     assert _ids(w) == [2]
-    w.search.set_text("lang:ru")
+    w.browse.search.set_text("lang:ru")
     assert _ids(w) == []
     # ticked, so still listed (at zero) and can be unticked from the list
     assert sectors.model.row_of("investment") >= 0
@@ -174,13 +174,13 @@ def test_values_without_articles_leave_the_list_unless_ticked(qtbot, window):
 
 def test_a_collapsed_facet_is_counted_when_expanded(qtbot, window):
     w = window
-    people = w.sidebar.sections["person"]
+    people = w.browse.sidebar.sections["person"]
     people.header.setChecked(False)  # collapse
     _click_value(qtbot, w, "partner", "AZ")
     assert _ids(w) == [4]
     people.header.setChecked(True)  # expand: counts for the current filter
     assert people.model.rowCount() == 0
     assert people.empty.isVisibleTo(people) and not people.view.isVisibleTo(people)
-    w.sidebar.reset_button.click()
+    w.browse.sidebar.reset_button.click()
     assert people.model.count("tokayev") == 2
     assert people.model.row_of("tokayev") >= 0

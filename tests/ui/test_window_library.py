@@ -33,24 +33,24 @@ def _close(w: MainWindow) -> None:
 def test_first_run_imports_the_sample_and_facets_filter_it(qtbot, tmp_path):
     w = _open(qtbot, tmp_path / "lib", import_sample=True)
     try:
-        assert w.model.rowCount() == 5
-        assert "5 of 5 articles" in w.count_label.text()
-        partners = w.sidebar.sections["partner"]
+        assert w.browse.model.rowCount() == 5
+        assert "5 of 5 articles" in w.browse.count_label.text()
+        partners = w.browse.sidebar.sections["partner"]
         assert partners.model.row_of("UZ") >= 0
         uz = partners.model.count("UZ")
         assert 0 < uz < 5
         rect = partners.view.visualRect(partners.model.index(partners.model.row_of("UZ")))
         qtbot.mouseClick(partners.view.viewport(), Qt.MouseButton.LeftButton,
                          pos=QPoint(rect.left() + 60, rect.center().y()))
-        assert w.model.rowCount() == uz
-        assert f"{uz} of 5 articles" in w.count_label.text()
-        langs = w.sidebar.sections["lang"].model
+        assert w.browse.model.rowCount() == uz
+        assert f"{uz} of 5 articles" in w.browse.count_label.text()
+        langs = w.browse.sidebar.sections["lang"].model
         assert sum(langs.count(v) for v in langs.values()) == uz
         # the reader shows a stored article with its highlights and why-tagged list
-        w.table.selectRow(0)
-        assert w.reader.article_id == w.model.article_id(0)
-        assert w.reader.why.topLevelItemCount() > 0
-        assert w.reader.plain_text().startswith(w.reader.title.text())
+        w.browse.table.selectRow(0)
+        assert w.reading.article_id == w.browse.model.article_id(0)
+        assert w.reading.panel.why.topLevelItemCount() > 0
+        assert w.reading.panel.plain_text().startswith(w.reading.panel.title.text())
     finally:
         _close(w)
 
@@ -80,14 +80,14 @@ def test_import_reports_duplicates_and_shows_progress(qtbot, tmp_path):
         progress = []
         job = w.import_paths([str(SAMPLE)])
         job.progress.connect(lambda d, t, m: progress.append((d, t)))
-        assert w.progress.isVisible() and w.cancel_button.isVisible()
+        assert w.jobs.progress.isVisible() and w.jobs.cancel_button.isVisible()
         with qtbot.waitSignal(w.importFinished, timeout=60000) as sig:
             pass
         report = sig.args[0]
         assert report.added == 0 and report.duplicates == 5
         assert progress
-        qtbot.waitUntil(lambda: not w.cancel_button.isVisible(), timeout=5000)
-        assert w.model.rowCount() == 5
+        qtbot.waitUntil(lambda: not w.jobs.cancel_button.isVisible(), timeout=5000)
+        assert w.browse.model.rowCount() == 5
     finally:
         _close(w)
 
@@ -107,9 +107,9 @@ def test_cancelled_import_leaves_the_library_consistent(qtbot, tmp_path):
     src = _many_articles(tmp_path / "many", 300)
     w = _open(qtbot, tmp_path / "lib", import_sample=False)
     try:
-        assert w.model.rowCount() == 0
+        assert w.browse.model.rowCount() == 0
         job = w.import_paths([str(src)])
-        w.cancel_import()  # at once: long before 300 files are read and analysed
+        w.importer.cancel()  # at once: long before 300 files are read and analysed
         qtbot.waitUntil(lambda: job.done, timeout=60000)
         assert job.outcome in ("result", "cancelled")
         if job.outcome == "result":
@@ -118,13 +118,13 @@ def test_cancelled_import_leaves_the_library_consistent(qtbot, tmp_path):
             stored = len(lib)
             assert len(lib.catalog()) == stored
         assert stored < 300
-        assert w.model.rowCount() == len(w.catalog) == stored
+        assert w.browse.model.rowCount() == len(w.catalog) == stored
         # importing again adds exactly what is missing
         with qtbot.waitSignal(w.importFinished, timeout=120000) as sig:
             w.import_paths([str(src)])
         report = sig.args[0]
         assert report.added == 300 - stored and not report.cancelled
-        assert w.model.rowCount() == 300
+        assert w.browse.model.rowCount() == 300
     finally:
         _close(w)
 

@@ -9,20 +9,25 @@ Cancel: articles already re-tagged keep their new tags, the next re-tag finishes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.i18n import _, format_number, ngettext
 from desktop.jobs.qt_runner import Job
+from desktop.ui.controllers.base import (
+    JOB_IMPORT,
+    JOB_RETAG,
+    MENU_TOOLS,
+    Controller,
+    MenuItems,
+    WindowContext,
+)
 
-if TYPE_CHECKING:
-    from desktop.ui.mainwindow import MainWindow
-
-RETAG = "retag"
+RETAG = JOB_RETAG
 CHECK = "rules-check"
 NOTICE_STALE = "rules-stale"
 NOTICE_BROKEN = "rules-broken"
@@ -84,20 +89,25 @@ def _errors_text(errors: list[tuple[Path, str]]) -> str:
     return "\n".join(lines)
 
 
-class RulesController(QObject):
-    """Owns the rules actions, the folder watcher and the re-tag / check jobs of a window."""
+class RulesController(Controller):
+    """Owns the rules actions, the folder watcher, the re-tag / check jobs and the undo
+    stack of rule edits. Edits come from `edit_areas` (the reading area): Ctrl+Z there
+    undoes the last rule edit.
+
+    The frame connects `library_opened()` to the library being (re)opened and shows the
+    re-tagged article again on `tagsChanged`."""
 
     retagFinished = Signal(object)  # RetagReport, or None after an error
     checked = Signal(object)  # RetagPlan of the last check
+    tagsChanged = Signal()  # a re-tag produced a new catalog: shown articles are stale
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, ctx: WindowContext, edit_areas: Iterable[QWidget] = ()) -> None:
+        super().__init__(ctx)
         self.last_plan = None
         self.last_report = None  # RetagReport of the last re-tag
         self._epoch = 0  # bumped when a re-tag starts: older check results are stale
         self._dismissed: tuple | None = None  # (count, full, reason) the user hid
-        act = window._action  # the window's own action factory: text, slot, shortcut, tip
+        act = self.action
         self.retag_action = act(
             _("&Re-tag library"), lambda: self.retag(), "Ctrl+R",
             _("Apply the current tagging rules to the articles they can change (Ctrl+R)"))
@@ -108,15 +118,9 @@ class RulesController(QObject):
                                  _("Open the folder where your own tagging rules are kept"))
         self.actions = [self.retag_action, self.full_retag_action, self.folder_action]
         self.undo_stack = QUndoStack(self)
-        # own actions rather than createUndoAction: Qt joins prefix and step text with a
-        # space, which reads badly in Kazakh; a whole translatable sentence does not
-        self.undo_action = act(_("&Undo rule edit"), self.undo_stack.undo,
-                               QKeySequence.StandardKey.Undo)
-        self.redo_action = act(_("&Redo rule edit"), self.undo_stack.redo,
-                               QKeySequence.StandardKey.Redo)
-        self.undo_stack.indexChanged.connect(self._undo_texts)
-        self._undo_texts()
+        ctx.undo.register(self.undo_stack, edit_areas, self._undo_text, self._redo_text)
         self.add_dialog = None
+        self.box: QMessageBox | None = None  # the last message shown
 
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._changed)
@@ -125,9 +129,12 @@ class RulesController(QObject):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(600)  # editors save in several steps
         self._debounce.timeout.connect(self.check)
-        window.notice.actionTriggered.connect(self._notice_action)
-        window.notice.dismissed.connect(self._notice_dismissed)
-        window.catalogLoaded.connect(self._library_loaded)
+        ctx.notice.actionTriggered.connect(self._notice_action)
+        ctx.notice.dismissed.connect(self._notice_dismissed)
+
+    def menu_actions(self) -> dict[str, MenuItems]:
+        return {MENU_TOOLS: [self.retag_action, self.full_retag_action, None,
+                             self.folder_action]}
 
     # ------------------------------------------------------------------ folder
     def folder(self) -> Path:
@@ -163,7 +170,8 @@ class RulesController(QObject):
                             "the format.").format(path=d, guide="README.txt"))
 
     # ------------------------------------------------------------------ checking
-    def _library_loaded(self) -> None:
+    def library_opened(self) -> None:
+        """A library was opened: watch the rules and check whether its tags are behind."""
         self.watch()
         self.check()
 
@@ -173,10 +181,10 @@ class RulesController(QObject):
 
     def check(self) -> Job | None:
         """Find out in the background whether the library's tags are behind the rules."""
-        w = self.w
-        if w.library is None or w.runner.running(RETAG) or w.runner.running("import"):
+        lib, runner = self.ctx.session.library, self.ctx.runner
+        if lib is None or runner.running(RETAG) or runner.running(JOB_IMPORT):
             return None
-        job = w.runner.start(CHECK, _check, str(w.library.folder))
+        job = runner.start(CHECK, _check, str(lib.folder))
         epoch = self._epoch
         job.result.connect(lambda v: self._checked(v, epoch))
         return job
@@ -186,7 +194,7 @@ class RulesController(QObject):
             return  # computed before a re-tag changed the library
         plan, total, errors = value
         self.last_plan = plan
-        notice = self.w.notice
+        notice = self.ctx.notice
         if errors:
             notice.show_notice(NOTICE_BROKEN, _errors_text(errors), _("Open rules folder"),
                                "folder", warning=True)
@@ -226,14 +234,13 @@ class RulesController(QObject):
         if p is not None:  # the same state again stays quiet; a new edit shows it again
             self._dismissed = (len(p.ids), p.full, p.reason)
 
-    def _undo_texts(self, *_a) -> None:
-        st = self.undo_stack
-        self.undo_action.setEnabled(st.canUndo())
-        self.undo_action.setText(_("&Undo rule edit: {what}").format(what=st.undoText())
-                                 if st.canUndo() else _("&Undo rule edit"))
-        self.redo_action.setEnabled(st.canRedo())
-        self.redo_action.setText(_("&Redo rule edit: {what}").format(what=st.redoText())
-                                 if st.canRedo() else _("&Redo rule edit"))
+    @staticmethod
+    def _undo_text(step: str) -> str:
+        return _("&Undo rule edit: {what}").format(what=step) if step else _("&Undo rule edit")
+
+    @staticmethod
+    def _redo_text(step: str) -> str:
+        return _("&Redo rule edit: {what}").format(what=step) if step else _("&Redo rule edit")
 
     # ------------------------------------------------------------------ edits from the reader
     def add_rule(self, phrase: str, article_lang: str = ""):
@@ -242,7 +249,8 @@ class RulesController(QObject):
         from desktop.analysis.user_rules import field_for
         from desktop.ui.dialogs.add_rule import AddRuleDialog
 
-        dlg = AddRuleDialog(phrase, field_for(phrase, article_lang or None), vocabulary, self.w)
+        dlg = AddRuleDialog(phrase, field_for(phrase, article_lang or None), vocabulary,
+                            self.ctx.window)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._chosen(dlg.choice()))
         dlg.finished.connect(lambda _r: setattr(self, "add_dialog", None))
@@ -278,8 +286,9 @@ class RulesController(QObject):
         if edit is None:
             return False
         self.undo_stack.push(_RuleEditCommand(self, edit, op, text))
-        label = self.w.names.label(edit.kind, edit.id)
-        self.w.statusBar().showMessage(
+        self.ctx.undo.activate(self.undo_stack)  # Ctrl+Z now undoes this edit
+        label = self.ctx.names.label(edit.kind, edit.id)
+        self.ctx.message(
             _("Rule added for {name}: {what}. Re-tag (Ctrl+R) to apply it; Ctrl+Z undoes "
               "it.").format(name=label, what=text), 15000)
         return True
@@ -312,7 +321,7 @@ class RulesController(QObject):
         from desktop.analysis.pipeline import forget_rules
 
         forget_rules()  # the reader's names and a later analysis read the files again
-        self.w.names.reset()
+        self.ctx.names.reset()
         self.watch()
         self.check()
 
@@ -322,33 +331,29 @@ class RulesController(QObject):
     # ------------------------------------------------------------------ re-tagging
     def retag(self, full: bool = False) -> Job | None:
         """Re-tag the library in the background, with progress and Cancel."""
-        w = self.w
-        if w.library is None:
+        ctx = self.ctx
+        lib = ctx.session.library
+        if lib is None:
             return None
-        if w.runner.running("import") or w.runner.running(RETAG):
-            w.statusBar().showMessage(
-                _("Wait for the running import or re-tag to finish first."), 5000)
+        if ctx.runner.running(JOB_IMPORT) or ctx.runner.running(RETAG):
+            ctx.message(_("Wait for the running import or re-tag to finish first."), 5000)
             return None
-        w.notice.hide_notice(NOTICE_STALE)
+        ctx.notice.hide_notice(NOTICE_STALE)
         self._epoch += 1
-        job = w.runner.start(RETAG, _retag, str(w.library.folder), full)
-        job.progress.connect(w._job_progress)
+        job = ctx.runner.start(RETAG, _retag, str(lib.folder), full)
         job.result.connect(self._retag_done)
         job.error.connect(self._retag_failed)
-        job.finished.connect(w._hide_progress)
-        w._show_progress(_("Re-tagging…"), job)
-        w.cancel_button.setToolTip(_("Stop re-tagging; articles already done keep their "
-                                     "new tags"))
+        ctx.jobs.track(job, _("Re-tagging…"),
+                       _("Stop re-tagging; articles already done keep their new tags"))
         return job
 
     def _retag_done(self, value) -> None:
         report, catalog, errors = value
         self.last_report = report
-        w = self.w
-        w.names.reset()  # a rule edit may rename or add facet values
-        w.set_catalog(catalog)
-        if w.reader.article_id is not None:
-            w.show_in_reader(w.reader.article_id)
+        ctx = self.ctx
+        ctx.names.reset()  # a rule edit may rename or add facet values
+        ctx.session.set_catalog(catalog)
+        self.tagsChanged.emit()
         if report.cancelled:
             msg = _("Re-tagging cancelled: {done} articles were re-checked; re-tag again "
                     "to finish.").format(done=format_number(report.rechecked))
@@ -357,12 +362,12 @@ class RulesController(QObject):
                            "Re-tagged: {n} articles re-checked, {changed} changed.",
                            report.rechecked).format(n=format_number(report.rechecked),
                                                     changed=format_number(report.updated))
-        w.statusBar().showMessage(msg, 10000)
+        ctx.message(msg, 10000)
         if errors:
-            w.notice.show_notice(NOTICE_BROKEN, _errors_text(errors), _("Open rules folder"),
+            ctx.notice.show_notice(NOTICE_BROKEN, _errors_text(errors), _("Open rules folder"),
                                  "folder", warning=True)
         else:
-            w.notice.hide_notice(NOTICE_BROKEN)
+            ctx.notice.hide_notice(NOTICE_BROKEN)
         self.retagFinished.emit(report)
         self.check()  # rules saved while it ran, or a cancelled run, show up again
 
@@ -373,10 +378,11 @@ class RulesController(QObject):
         self.retagFinished.emit(None)
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.w)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok,
+                          self.ctx.window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # may quote a path or a parser message
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.w.rules_box = box
+        self.box = box
         box.open()
         return box
