@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.analysis.namekey import name_key
+from desktop.analysis.namekey import name_key, word_key
 from desktop.i18n import _, format_number, ngettext
 
 __all__ = [
@@ -38,11 +39,34 @@ __all__ = [
 
 # type letter → weight: the anchors that identify an event (people, figures, dates) count
 # more than those shared by much unrelated news (countries)
-TYPE_WEIGHT = {"p": 3.0, "o": 2.0, "c": 1.0, "f": 3.0, "d": 2.0, "n": 1.5, "l": 1.5, "k": 1.5}
-EVIDENCE_SCALE = 12.0  # M0: idf-weighted shared mass at which evidence is 63 %
+TYPE_WEIGHT = {"p": 3.0, "o": 2.0, "c": 1.0, "f": 3.0, "d": 2.0, "n": 1.5, "l": 1.5, "k": 1.5,
+               "w": 0.5}
+# chance that an anchor of one version is found in the other: a cognate (w) often is not,
+# since Kazakh translates many words Russian borrows
+FOUND = {"p": 0.8, "o": 0.75, "c": 0.8, "f": 0.75, "d": 0.75, "n": 0.8, "l": 0.75, "k": 0.65,
+         "w": 0.35}
+# cognates: Cyrillic words of at least this many letters, keyed by the first consonants of
+# their skeleton (парламентінің ~ парламента → prlm); names are keyed whole
+# sentence lengths: log length ratio of a sentence and its translation ~ N(0, 0.25); of two
+# unrelated news sentences ~ N(0, 0.8) (kk/ru news)
+SHAPE_SEGMENTS = 6
+SHAPE_SD_TRANSLATION = 0.25
+SHAPE_SD_RANDOM = 0.8
+SHAPE_PAD = 20  # characters added to both lengths, so that short lines count less
+SHAPE_FLOOR = -2.0
+COGNATE_MIN_LETTERS = 6
+COGNATE_CONSONANTS = 4
+CHANCE_MIN = 1e-4  # floor of the chance probability (an anchor no other article holds)
+CHANCE_MAX = 0.6
+CHANCE_PRIOR = 0.01  # chance of an anchor in an article before the library says otherwise
+PRIOR_WEIGHT = 50  # articles' worth of weight of that prior
+LLR_SCALE = 50.0  # log-likelihood ratio at which a translation's score is 0.5 + 63 % of 0.5
+EVENT_SCALE = 30.0  # evidence mass at which a same-event score is 63 % of 0.5
 MIN_SCORE = 0.05  # below this a candidate is not offered
-TRANSLATION_COVERAGE = 0.5  # share of the smaller anchor set found in the other
-TRANSLATION_EVIDENCE = 0.5
+# a translated anchor's first occurrence lies within this share of the text (plus some
+# characters) of where its position in the other version predicts, with this probability
+POS_WINDOW, POS_CHARS, POS_FOUND = 0.12, 60, 0.8
+TRANSLATION_LLR = 15.0
 TRANSLATION_LENGTH_RATIO = 0.55  # shorter / longer text, characters
 TRANSLATION_MAX_DAYS = 2
 RESCORE = 30  # candidates from the index that get the full score
@@ -69,19 +93,35 @@ class Candidate:
 
 @dataclass
 class PairDoc:
-    """What pairing knows about one stored article."""
+    """What pairing knows about one stored article: its anchor tokens with the offset of
+    their first occurrence, and the lengths of its first sentences."""
 
     id: int
     lang: str
     day: int | None
     length: int
-    tokens: frozenset[str]
+    pos: dict[str, int]
+    shape: tuple[int, ...] = ()
+
+    @property
+    def tokens(self):  # a set-like view: supports `in`, `&`, iteration
+        return self.pos.keys()
+
+    @classmethod
+    def from_row(cls, row: Sequence) -> PairDoc:
+        aid, lang, day, length, tokens, offsets, shp = row[:7]
+        toks = tokens.split()
+        offs = offsets.split() if offsets else ["0"] * len(toks)
+        pos = {sys.intern(t): int(o) for t, o in zip(toks, offs, strict=False)}
+        return cls(aid, lang, day, length, pos,
+                   tuple(int(x) for x in shp.split()) if shp else ())
 
 
 # --------------------------------------------------------------------------- anchors
 
 _NUM = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![.,]?\d)")
 _LATIN = re.compile(r"(?<![^\W\d_])[A-Za-z][A-Za-z0-9&]*(?:[.'-][A-Za-z0-9]+)*")
+_WORD = re.compile(r"[^\W\d_]+")
 _CAP = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+)*")
 _SENTENCE_START = set(".!?…:;«\"“„(—–-\n")
 _MONTHS = (
@@ -108,11 +148,79 @@ def _num(s: str) -> str:
     return format(v, "g")
 
 
+_BEFORE_START = set(" \t\u00a0«»\"“”„‘’'‹›([—–-")
+_SENTENCE_END = set(".!?…:;\n")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
+    """True when only quotes, dashes and spaces stand between a word and a sentence start."""
     i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0":
+    while i >= 0 and text[i] in _BEFORE_START:
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_START
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _anchors(text: str, analysis) -> dict[str, tuple[str, int]]:
+    """Anchor key → (label, offset of its first occurrence)."""
+    out: dict[str, tuple[str, int]] = {}
+
+    def add(key: str, label: str, pos: int) -> None:
+        old = out.get(key)
+        if old is None or pos < old[1]:
+            out[key] = (old[0] if old else label, pos)
+
+    get = analysis.get if isinstance(analysis, dict) else (lambda k, d=None: getattr(analysis, k, d))
+    for kind, letter in (("people", "p"), ("orgs", "o"), ("countries", "c")):
+        for t in get(kind, []) or []:
+            td = t if isinstance(t, dict) else vars(t)
+            spans = td.get("spans") or [(0, 0)]
+            add(f"{letter}:{td['id']}", td.get("name") or td["id"], min(int(sp[0]) for sp in spans))
+            for ph in td.get("phrases") or []:
+                for w in ph.split():
+                    out.setdefault("t:" + name_key(w), ("", 0))
+    for f in get("figures", []) or []:
+        fd = f if isinstance(f, dict) else vars(f)
+        unit = fd.get("currency") or ("%" if fd.get("kind") == "percent" else fd.get("kind"))
+        add(f"f:{float(fd['value']):.3g}:{unit}", fd.get("text") or "", int((fd.get("span") or (0, 0))[0]))
+    for m in _DATE.finditer(text):
+        mon = _month(m.group(2))
+        day = int(m.group(1))
+        if mon and 1 <= day <= 31:
+            add(f"d:{mon}-{day:02d}", m.group(0), m.start())
+    for m in _ISO.finditer(text):
+        if m.group(1):
+            add(f"d:{m.group(2)}-{m.group(3)}", m.group(0), m.start())
+        else:
+            add(f"d:{m.group(5)}-{int(m.group(4)):02d}", m.group(0), m.start())
+    for m in _NUM.finditer(text):
+        add("n:" + _num(m.group(1)), m.group(1), m.start())
+    for m in _LATIN.finditer(text):
+        w = m.group(0)
+        if len(w) >= 2:
+            add("l:" + w.lower(), w, m.start())
+    initial: list[tuple[str, str, int]] = []
+    for m in _CAP.finditer(text):
+        k = name_key(m.group(0))
+        if len(k.replace("-", "")) < 2:
+            continue
+        if _sentence_initial(text, m.start()):
+            # a capitalised word opening a sentence is a name only if the text also
+            # capitalises it inside a sentence (Бұл, Если, Полиция… are not)
+            initial.append(("k:" + k, m.group(0), m.start()))
+        else:
+            add("k:" + k, m.group(0), m.start())
+    for key, label, pos in initial:
+        if key in out:
+            add(key, label, pos)
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if len(w) < COGNATE_MIN_LETTERS or w[0] < "\u0400":
+            continue
+        # names too: one version may capitalise what the other does not (Ассамблеи / ассамблея)
+        k = word_key(w)
+        if len(k) >= COGNATE_CONSONANTS:
+            add("w:" + k[:COGNATE_CONSONANTS], "", m.start())
+    return out
 
 
 def anchors(text: str, analysis, lang: str | None = None) -> dict[str, str]:
@@ -122,47 +230,7 @@ def anchors(text: str, analysis, lang: str | None = None) -> dict[str, str]:
     "t:<name key>" entries (empty label) name words of tagged phrases, for reasons only.
     `analysis` is an `Analysis` (or its JSON dict).
     """
-    out: dict[str, str] = {}
-
-    def add(key: str, label: str) -> None:
-        out.setdefault(key, label)
-
-    get = analysis.get if isinstance(analysis, dict) else (lambda k, d=None: getattr(analysis, k, d))
-    for kind, letter in (("people", "p"), ("orgs", "o"), ("countries", "c")):
-        for t in get(kind, []) or []:
-            tid = t["id"] if isinstance(t, dict) else t.id
-            name = t.get("name") if isinstance(t, dict) else t.name
-            add(f"{letter}:{tid}", name or tid)
-            for ph in (t.get("phrases") if isinstance(t, dict) else t.phrases) or []:
-                for w in ph.split():
-                    out.setdefault("t:" + name_key(w), "")
-    for f in get("figures", []) or []:
-        fd = f if isinstance(f, dict) else vars(f)
-        unit = fd.get("currency") or ("%" if fd.get("kind") == "percent" else fd.get("kind"))
-        add(f"f:{float(fd['value']):.3g}:{unit}", fd.get("text") or "")
-    for m in _DATE.finditer(text):
-        mon = _month(m.group(2))
-        day = int(m.group(1))
-        if mon and 1 <= day <= 31:
-            add(f"d:{mon}-{day:02d}", m.group(0))
-    for m in _ISO.finditer(text):
-        if m.group(1):
-            add(f"d:{m.group(2)}-{m.group(3)}", m.group(0))
-        else:
-            add(f"d:{m.group(5)}-{int(m.group(4)):02d}", m.group(0))
-    for m in _NUM.finditer(text):
-        add("n:" + _num(m.group(1)), m.group(1))
-    for m in _LATIN.finditer(text):
-        w = m.group(0)
-        if len(w) >= 2:
-            add("l:" + w.lower(), w)
-    for m in _CAP.finditer(text):
-        if _sentence_initial(text, m.start()):
-            continue
-        k = name_key(m.group(0))
-        if len(k.replace("-", "")) >= 2:
-            add("k:" + k, m.group(0))
-    return out
+    return {k: v[0] for k, v in _anchors(text, analysis).items()}
 
 
 def anchor_token(key: str) -> str:
@@ -171,10 +239,35 @@ def anchor_token(key: str) -> str:
     return f"{key[0]}{zlib.crc32(b):08x}{zlib.adler32(b) & 0xFFF:03x}"
 
 
-def doc_tokens(text: str, analysis, lang: str | None = None) -> str:
-    """Space-separated anchor tokens of a text, as stored in the library's pairing index."""
-    return " ".join(sorted({anchor_token(k) for k in anchors(text, analysis, lang)
-                            if not k.startswith("t:")}))
+_SEGMENT = re.compile(r"(?<=[.!?…])[\"»”’]?\s+(?=[\"«“„A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9—–-])|\n+")
+
+
+def shape(text: str, n: int = SHAPE_SEGMENTS) -> list[int]:
+    """Character lengths of the first `n` sentences (or lines) of a text."""
+    out = []
+    for seg in _SEGMENT.split(text):
+        seg = seg.strip()
+        if seg:
+            out.append(len(seg))
+            if len(out) >= n:
+                break
+    return out
+
+
+def doc_tokens(text: str, analysis, lang: str | None = None) -> tuple[str, str, str]:
+    """(tokens, offsets, shape) as stored in the library's pairing index: space-separated
+    anchor tokens in order of first occurrence, their offsets, first sentence lengths."""
+    keys = _anchors(text, analysis)
+    seen: dict[str, int] = {}
+    for k, (_label, pos) in keys.items():
+        if k.startswith("t:") or (k.startswith("k:") and "t:" + k[2:] in keys):
+            continue  # a name already counted as a person/country/organisation
+        t = anchor_token(k)
+        if t not in seen or pos < seen[t]:
+            seen[t] = pos
+    order = sorted(seen.items(), key=lambda tp: (tp[1], tp[0]))
+    return (" ".join(t for t, _p in order), " ".join(str(p) for _t, p in order),
+            " ".join(map(str, shape(text))))
 
 
 def lang_prefix(lang: str) -> str:
@@ -198,6 +291,16 @@ def day_of(iso: str | None) -> int | None:
 
 # --------------------------------------------------------------------------- scoring
 
+@dataclass
+class Background:
+    """What a query is scored against: the other language's article count, its mean number
+    of anchors per article, and how many of its articles hold each of the query's tokens."""
+
+    n: int
+    avg_tokens: float
+    df: Mapping[str, int]
+
+
 def idf(df: int, n: int) -> float:
     return max(0.1, math.log((n + 1) / (df + 0.5)))
 
@@ -218,27 +321,115 @@ class Score:
     score: float
     relation: str
     coverage: float
-    evidence: float
+    llr: float
     shared: frozenset[str]
 
 
-def score_pair(q: PairDoc, c: PairDoc, idf_of: Mapping[str, float]) -> Score:
-    """Score of candidate `c` for query `q`; `idf_of` gives the idf of q's tokens in c's language."""
+def _llr(small: frozenset[str], large: frozenset[str], bg: Background
+         ) -> tuple[float, float, float]:
+    """(log likelihood ratio, weighted coverage, evidence mass) of the `small` anchor set
+    found in `large` (the mass is the LLR's positive part, from matched anchors alone):
+    "same story" (each anchor found with probability FOUND) against chance (found with the
+    probability that an article of `large`'s size holds it, from its document frequency,
+    smoothed towards a prior so that a small library does not make every anchor common)."""
+    size = len(large) / max(bg.avg_tokens, 1.0)
+    llr = matched = total = mass = 0.0
+    for t in small:
+        w = _tw(t)
+        total += w * FOUND[t[0]]  # expected matched weight: coverage ≈ 1 for a translation
+        if t in large:
+            matched += w
+            p = min(CHANCE_MAX, (bg.df.get(t, 0) + PRIOR_WEIGHT * CHANCE_PRIOR)
+                    / (bg.n + PRIOR_WEIGHT) * size)
+            gain = w * math.log(FOUND[t[0]] / max(p, CHANCE_MIN))
+            llr += gain
+            mass += max(gain, 0.0)
+        else:
+            llr += w * math.log(1 - FOUND[t[0]])
+    return llr, min(1.0, matched / max(total, 1e-9)), mass
+
+
+def _weight(tokens: Iterable[str]) -> float:
+    return sum(_tw(t) for t in tokens)
+
+
+def _expected(tokens: Iterable[str]) -> float:
+    return sum(_tw(t) * FOUND[t[0]] for t in tokens)
+
+
+def _shape_llr(a: Sequence[int], b: Sequence[int]) -> float:
+    """Log likelihood ratio that the first sentences of two texts translate each other, from
+    their lengths (Gale–Church's observation: a sentence and its translation have
+    proportional lengths), against unrelated sentences; each sentence's share is bounded
+    below, since a merge or a split in one version breaks the 1:1 reading."""
+    out = 0.0
+    for x, y in zip(a, b, strict=False):
+        d = math.log((x + SHAPE_PAD) / (y + SHAPE_PAD))
+        out += max(SHAPE_FLOOR, math.log(SHAPE_SD_RANDOM / SHAPE_SD_TRANSLATION)
+                   - d * d / (2 * SHAPE_SD_TRANSLATION ** 2) + d * d / (2 * SHAPE_SD_RANDOM ** 2))
+    return out
+
+
+def _pos_llr(small: PairDoc, large: PairDoc, scale: float, bg: Background) -> float:
+    """Log likelihood ratio that `small` translates `large` (scale = length ratio) or its
+    beginning (scale = 1): each anchor of `small` is found in `large` near the place its
+    own position predicts (within `POS_WINDOW` of the text, plus `POS_CHARS`), found
+    elsewhere, or not found — against chance, where an anchor lands anywhere."""
+    # the span the prediction is made over: the whole text, or the beginning it translates
+    tol = POS_WINDOW * min(large.length, small.length * scale) + POS_CHARS
+    win = min(1.0, 2 * tol / max(large.length, 1))
+    size = len(large.pos) / max(bg.avg_tokens, 1.0)
+    out = 0.0
+    for t, off in small.pos.items():
+        w = _tw(t)
+        f = FOUND[t[0]]
+        where = large.pos.get(t)
+        if where is None:
+            out += w * math.log(1 - f)
+            continue
+        p = max(CHANCE_MIN, min(CHANCE_MAX, (bg.df.get(t, 0) + PRIOR_WEIGHT * CHANCE_PRIOR)
+                                / (bg.n + PRIOR_WEIGHT) * size))
+        if abs(where - off * scale) <= tol:
+            out += w * math.log(f * POS_FOUND / (p * win))
+        elif win < 1.0:
+            out += w * math.log(f * (1 - POS_FOUND) / (p * (1 - win)))
+        else:
+            out += w * math.log(f / p)
+    return out
+
+
+def score_pair(q: PairDoc, c: PairDoc, bg: Background) -> Score:
+    """Score of candidate `c` for query `q` (see the module docstring).
+
+    Three hypotheses against chance, each a log likelihood ratio over the anchors of the
+    smaller side: the texts cover one story (anchors shared anywhere); they are versions
+    of one text (anchors at proportional places, and first sentences of proportional
+    lengths); the shorter is a version of the longer one's beginning (anchors at the same
+    places: a lead-only translation). Unmatched anchors count against, so a short article
+    is not favoured for sharing one or two common anchors. The best hypothesis gives the
+    score; "translation" when a version hypothesis explains the pair better than a shared
+    story and clears `TRANSLATION_LLR`."""
     shared = q.tokens & c.tokens
     if not shared:
         return Score(0.0, "same_event", 0.0, 0.0, frozenset())
-    s = sum(_tw(t) for t in shared)
-    tq = sum(_tw(t) for t in q.tokens)
-    tc = sum(_tw(t) for t in c.tokens)
-    coverage = s / max(min(tq, tc), 1e-9)
-    mass = sum(_tw(t) * idf_of.get(t, 0.1) for t in shared)
-    evidence = 1.0 - math.exp(-mass / EVIDENCE_SCALE)
-    score = coverage * evidence * _date_factor(q.day, c.day)
-    ratio = min(q.length, c.length) / max(q.length, c.length, 1)
+    small, large = (q, c) if _weight(q.tokens) <= _weight(c.tokens) else (c, q)
+    story, coverage, mass = _llr(small.tokens, large.tokens, bg)
+    short, long_ = (q, c) if q.length <= c.length else (c, q)
+    ratio = short.length / max(long_.length, 1)
+    version = _pos_llr(short, long_, long_.length / max(short.length, 1), bg) \
+        if ratio >= TRANSLATION_LENGTH_RATIO else -math.inf
+    beginning = _pos_llr(short, long_, 1.0, bg)
+    shape = _shape_llr(q.shape, c.shape)
+    trans = max(version, beginning) + shape
+    llr = max(story, trans)
     close = q.day is None or c.day is None or abs(q.day - c.day) <= TRANSLATION_MAX_DAYS
-    translation = (coverage >= TRANSLATION_COVERAGE and evidence >= TRANSLATION_EVIDENCE
-                   and ratio >= TRANSLATION_LENGTH_RATIO and close)
-    return Score(score, "translation" if translation else "same_event", coverage, evidence,
+    translation = close and trans >= TRANSLATION_LLR and trans >= story
+    date_f = _date_factor(q.day, c.day)
+    if llr > 0:  # more likely one story than chance: ranked by how much more likely
+        score = (0.5 + 0.5 * (1.0 - math.exp(-llr / LLR_SCALE))) * date_f
+    else:  # some shared anchors: coverage of the same event, weaker than any of the above
+        score = 0.5 * (1.0 - math.exp(-mass / EVENT_SCALE)) * date_f
+    return Score(score, "translation" if translation else "same_event", coverage, llr,
                  frozenset(shared))
 
 
@@ -255,16 +446,15 @@ def candidate_keys(tokens: Iterable[str], df: Mapping[str, int], n_other: int) -
     return out
 
 
-def rank(q: PairDoc, postings: Callable[[str], Sequence[int]], df: Mapping[str, int],
-         n_other: int, load: Callable[[Sequence[int]], list[PairDoc]],
+def rank(q: PairDoc, postings: Callable[[str], Sequence[int]], bg: Background,
+         load: Callable[[Sequence[int]], list[PairDoc]],
          top: int = 5) -> list[tuple[PairDoc, Score]]:
     """Best candidates for q: accumulate idf weight over the rare tokens' postings, then
     score the leading `RESCORE` fully. `postings(token)` → ids in the other language;
-    `df` covers q's tokens; `load(ids)` → their PairDocs."""
-    idf_of = {t: idf(df.get(t, 0), n_other) for t in q.tokens}
+    `load(ids)` → their PairDocs."""
     acc: dict[int, float] = {}
-    for t in candidate_keys(q.tokens, df, n_other):
-        w = _tw(t) * idf_of[t]
+    for t in candidate_keys(q.tokens, bg.df, bg.n):
+        w = _tw(t) * idf(bg.df[t], bg.n)
         for i in postings(t):
             if i != q.id:
                 acc[i] = acc.get(i, 0.0) + w
@@ -273,7 +463,7 @@ def rank(q: PairDoc, postings: Callable[[str], Sequence[int]], df: Mapping[str, 
     best = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[: max(RESCORE, top * 3)]
     scored = []
     for c in load([i for i, _w in best]):
-        s = score_pair(q, c, idf_of)
+        s = score_pair(q, c, bg)
         if s.score >= MIN_SCORE:
             scored.append((c, s))
     scored.sort(key=lambda cs: (-cs[1].score, cs[0].id))

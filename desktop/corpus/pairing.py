@@ -100,8 +100,9 @@ class PairingMixin:
 
                 text = Article(title=title or "", body=body or "").full_text()
                 analysis = json.loads(aj) if aj else {}
-                out.append((aid, lang or "other", cp.day_of(date), len(title or "") + len(body or ""),
-                            cp.doc_tokens(text, analysis, lang)))
+                out.append((aid, lang or "other", cp.day_of(date),
+                            len(title or "") + len(body or ""),
+                            *cp.doc_tokens(text, analysis, lang)))
             self.store.put_pair_docs(out)
             done += len(out)
             if progress is not None:
@@ -109,6 +110,15 @@ class PairingMixin:
         self._pair_gen = self.store.generation()
         self._pair_counts = self.store.pair_lang_counts()
         return done
+
+    def _avg_tokens(self, lang: str) -> float:
+        """Mean number of anchors per article of a language (cached per library change)."""
+        gen = self.store.generation()
+        cache = getattr(self, "_pair_avg", None)
+        if cache is None or cache[0] != gen:
+            cache = (gen, self.store.pair_avg_tokens())
+            self._pair_avg = cache
+        return cache[1].get(lang, 1.0)
 
     def _lang_counts(self) -> dict[str, int]:
         self.ensure_pair_index()
@@ -118,8 +128,7 @@ class PairingMixin:
 
     # ---------------------------------------------------------------- counterparts
     def _pair_doc(self, row) -> cp.PairDoc:
-        aid, lang, day, length, tokens = row
-        return cp.PairDoc(aid, lang, day, length, frozenset(tokens.split()))
+        return cp.PairDoc.from_row(row)
 
     def counterparts(self, article_id: int, top: int = 5) -> list[cp.Candidate]:
         """Counterpart candidates in the other language, best first; a pin comes first
@@ -143,15 +152,15 @@ class PairingMixin:
         def load(ids: Sequence[int]) -> list[cp.PairDoc]:
             return [self._pair_doc(r) for r in self.store.pair_docs_of(ids)]
 
-        ranked = cp.rank(q, lambda t: self.store.pair_postings(prefix + t).tolist(), df, n_other, load,
+        bg = cp.Background(n_other, self._avg_tokens(other), df)
+        ranked = cp.rank(q, lambda t: self.store.pair_postings(prefix + t).tolist(), bg, load,
                          top=top + 1) if other else []
-        idf_of = {t: cp.idf(df.get(t, 0), n_other) for t in q.tokens}
         out: list[tuple[cp.PairDoc, cp.Score, bool]] = []
         if pin is not None and pin.b is not None:
             prow = self.store.pair_docs_of([pin.b])
             if prow:
                 pdoc = self._pair_doc(prow[0])
-                out.append((pdoc, cp.score_pair(q, pdoc, idf_of), True))
+                out.append((pdoc, cp.score_pair(q, pdoc, bg), True))
         out += [(c, s, False) for c, s in ranked if not out or c.id != out[0][0].id]
         out = out[:top]
         return self._with_reasons(article_id, q, out)
@@ -185,6 +194,10 @@ class PairingMixin:
                             table[t] = [d.id]
                         else:
                             lst.append(d.id)
+        sizes: dict[str, list[int]] = {}
+        for d in docs.values():
+            sizes.setdefault(d.lang, []).append(len(d.tokens))
+        avg = {lang: sum(v) / len(v) for lang, v in sizes.items()}
         pins = self.store.pins_all()
         want = list(ids) if ids is not None else sorted(docs)
         hashes = self.store.hashes_of(want) if pins else {}
@@ -208,13 +221,13 @@ class PairingMixin:
                     out.append((aid, q.lang, []))
                     continue
                 pinned_to = pin_ids.get(pins[h])
-            ranked = cp.rank(q, lambda t, table=table: table.get(t, ()), df, n_other,
+            bg = cp.Background(n_other, avg.get(other, 1.0), df)
+            ranked = cp.rank(q, lambda t, table=table: table.get(t, ()), bg,
                              lambda xs: [docs[x] for x in sorted(xs) if x in docs],
                              top=top + 1) if other else []
-            idf_of = {t: cp.idf(df.get(t, 0), n_other) for t in q.tokens}
             items: list[tuple[cp.PairDoc, cp.Score, bool]] = []
             if pinned_to is not None and pinned_to in docs:
-                items.append((docs[pinned_to], cp.score_pair(q, docs[pinned_to], idf_of), True))
+                items.append((docs[pinned_to], cp.score_pair(q, docs[pinned_to], bg), True))
             items += [(c, s, False) for c, s in ranked if c.id != pinned_to]
             items = items[:top]
             if with_reasons:

@@ -149,7 +149,9 @@ def _m4(c: sqlite3.Connection) -> None:
             lang TEXT NOT NULL,
             day INTEGER,
             length INTEGER NOT NULL DEFAULT 0,
-            tokens TEXT NOT NULL DEFAULT ''
+            tokens TEXT NOT NULL DEFAULT '',
+            offsets TEXT NOT NULL DEFAULT '',
+            shape TEXT NOT NULL DEFAULT ''
         );
         CREATE VIRTUAL TABLE pair_fts USING fts5(
             tokens, content='', columnsize=0, detail=none, tokenize='unicode61'
@@ -181,7 +183,9 @@ class NewRow:
     rules_fp: str
     tags: dict[str, list[str]]
     fts_text: str
-    pair_tokens: str | None = None  # anchor tokens for pairing (analysis.counterparts)
+    # pairing: anchor tokens, their first offsets (both in text order) and the lengths of
+    # the first sentences, each space-separated (analysis.counterparts.doc_tokens)
+    pair_tokens: tuple[str, str, str] | None = None
     pair_day: int | None = None  # ordinal publication day, for pairing
 
 
@@ -310,7 +314,7 @@ class SQLiteStore:
             self._insert_pair_docs(
                 [(next_id + k, r.fields.get("lang") or "other", r.pair_day,
                   len(r.fields.get("title") or "") + len(r.fields.get("body") or ""),
-                  r.pair_tokens) for k, r in enumerate(rows) if r.pair_tokens is not None])
+                  *r.pair_tokens) for k, r in enumerate(rows) if r.pair_tokens is not None])
             self._bump()
             c.execute("COMMIT")
         except BaseException:
@@ -514,14 +518,15 @@ class SQLiteStore:
         p = lang_prefix(lang)
         return " ".join(p + t for t in tokens.split())
 
-    def _insert_pair_docs(self, rows: Sequence[tuple[int, str, int | None, int, str]]) -> None:
-        """Write (id, lang, day, length, tokens) rows inside the caller's transaction."""
+    def _insert_pair_docs(self, rows: Sequence[tuple]) -> None:
+        """Write (id, lang, day, length, tokens, offsets, shape) rows in the caller's
+        transaction."""
         if not rows:
             return
         c = self.conn
         self._delete_pair_docs([r[0] for r in rows])
-        c.executemany("INSERT INTO pair_docs(article_id, lang, day, length, tokens) "
-                      "VALUES (?,?,?,?,?)", rows)
+        c.executemany("INSERT INTO pair_docs(article_id, lang, day, length, tokens, offsets, "
+                      "shape) VALUES (?,?,?,?,?,?,?)", rows)
         c.executemany("INSERT INTO pair_fts(rowid, tokens) VALUES (?, ?)",
                       [(r[0], self._pair_fts_text(r[1], r[4])) for r in rows])
 
@@ -540,8 +545,8 @@ class SQLiteStore:
                       [(aid, self._pair_fts_text(lang, toks)) for aid, lang, toks in old])
         c.executemany("DELETE FROM pair_docs WHERE article_id=?", [(r[0],) for r in old])
 
-    def put_pair_docs(self, rows: Sequence[tuple[int, str, int | None, int, str]]) -> None:
-        """Replace the pairing rows (id, lang, day, length, tokens), one transaction."""
+    def put_pair_docs(self, rows: Sequence[tuple]) -> None:
+        """Replace the pairing rows (id, lang, day, length, tokens, offsets, shape)."""
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
@@ -551,11 +556,10 @@ class SQLiteStore:
             c.execute("ROLLBACK")
             raise
 
-    def update_pair_tokens(self, rows: Sequence[tuple[int, str]]) -> None:
-        """New anchor tokens for (id, tokens) after a retag; other pairing columns stay."""
-        have = {aid: (lang, day, length) for aid, lang, day, length, _t in self.pair_docs_of(
-            [r[0] for r in rows])}
-        self.put_pair_docs([(aid, *have[aid], toks) for aid, toks in rows if aid in have])
+    def update_pair_tokens(self, rows: Sequence[tuple[int, tuple[str, str, str]]]) -> None:
+        """New (tokens, offsets, shape) per id after a retag; other pairing columns stay."""
+        have = {r[0]: r[1:4] for r in self.pair_docs_of([r[0] for r in rows])}
+        self.put_pair_docs([(aid, *have[aid], *toks) for aid, toks in rows if aid in have])
 
     def pair_missing(self, limit: int = 1000) -> list[tuple[int, str, str, str, str | None, str | None]]:
         """(id, title, body, lang, date, analysis JSON) of articles not yet in the pairing index."""
@@ -568,6 +572,12 @@ class SQLiteStore:
 
     def pair_lang_counts(self) -> dict[str, int]:
         return dict(self.conn.execute("SELECT lang, count(*) FROM pair_docs GROUP BY lang"))
+
+    def pair_avg_tokens(self) -> dict[str, float]:
+        """Mean number of anchor tokens per article, per language."""
+        # tokens are 12 characters, one space between: length + 1 = 13 per token
+        return {lang: (n or 0) / 13.0 for lang, n in self.conn.execute(
+            "SELECT lang, avg(length(tokens) + 1) FROM pair_docs GROUP BY lang")}
 
     def pair_df(self, terms: Sequence[str]) -> dict[str, int]:
         """How many articles hold each index term (language-prefixed token)."""
@@ -588,24 +598,26 @@ class SQLiteStore:
             return np.zeros(0, dtype=np.int64)
         return np.fromstring(joined, sep=",", dtype=np.int64)
 
-    def pair_docs_of(self, ids: Sequence[int]) -> list[tuple[int, str, int | None, int, str]]:
-        """(id, lang, day, length, tokens) of these articles (those indexed), in id order."""
+    def pair_docs_of(self, ids: Sequence[int]) -> list[tuple]:
+        """(id, lang, day, length, tokens, offsets, shape) of these articles (those indexed),
+        by id."""
         out = []
         ids = list(ids)
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
             out += self.conn.execute(
-                "SELECT article_id, lang, day, length, tokens FROM pair_docs WHERE article_id "
+                "SELECT article_id, lang, day, length, tokens, offsets, shape FROM pair_docs "
+                "WHERE article_id "
                 f"IN ({','.join('?' * len(chunk))})", chunk).fetchall()
         out.sort()
         return out
 
-    def iter_pair_docs(self, batch: int = 5000) -> Iterator[list[tuple[int, str, int | None, int, str]]]:
-        """Every pairing row (id, lang, day, length, tokens) in id order, in batches."""
+    def iter_pair_docs(self, batch: int = 5000) -> Iterator[list[tuple]]:
+        """Every pairing row (id, lang, day, length, tokens, offsets, shape) by id, in batches."""
         last = 0
         while True:
             rows = self.conn.execute(
-                "SELECT article_id, lang, day, length, tokens FROM pair_docs "
+                "SELECT article_id, lang, day, length, tokens, offsets, shape FROM pair_docs "
                 "WHERE article_id > ? ORDER BY article_id LIMIT ?", (last, batch)).fetchall()
             if not rows:
                 return

@@ -29,7 +29,8 @@ def lib(tmp_path):
 def test_pin_comes_first_and_is_symmetric(lib):
     ids = _by_origin(lib)
     kk, ru = ids["004"], ids["002"]
-    assert all(c.id != ru for c in lib.counterparts(kk))  # not offered automatically
+    assert not any(c.pinned for c in lib.counterparts(kk))
+    assert lib.pin_of(kk) is None
     lib.pin_pair(kk, ru)
     first = lib.counterparts(kk)[0]
     assert (first.id, first.pinned) == (ru, True)
