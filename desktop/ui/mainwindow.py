@@ -129,8 +129,9 @@ class MainWindow(QMainWindow):
                                  self.notice, self.jobs, self.undo)
 
         self.importer = ImportController(self.ctx, show_reports=show_reports)
-        self.reading = ReadingController(self.ctx)
+        # browse first: its search box is first in the tab order and has the focus at start
         self.browse = BrowseController(self.ctx, lambda: self.reading.article_id)
+        self.reading = ReadingController(self.ctx)
         self.rules = RulesController(self.ctx, edit_areas=[self.reading.widget])
         # menu, toolbar and layout-memory order
         self.controllers: list[Controller] = [self.importer, self.browse, self.reading,
