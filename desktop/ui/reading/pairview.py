@@ -148,10 +148,11 @@ class PairView(QWidget):
         grid.setRowStretch(text_row, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # the lists go below the texts: two columns of text need the width more
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(pair)
         self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)

@@ -96,7 +96,7 @@ class PairPanel(QObject):
         self.title.setAccessibleName(_("Article title"))
         self.meta = plain_label()
         self.meta.setAccessibleName(_("Article details"))
-        self.head = QWidget(parent)  # reasons, then the counterpart controls on the same line
+        self.head = QWidget(parent)  # where the view puts the counterpart controls
         self.controls = QHBoxLayout(self.head)
         self.controls.setContentsMargins(0, 0, 0, 0)
         self.notice = plain_label()
@@ -126,12 +126,10 @@ class PairPanel(QObject):
         for w in (self.title, self.meta, self.notice):
             w.setParent(parent)
         self.role.setParent(parent)
-        self.reasons.setParent(self.head)
-        self.controls.addWidget(self.reasons, 1)
 
     def rows(self) -> list[QWidget]:
         """The panel's widgets top to bottom; the text view is the last."""
-        return [self.role, self.head, self.title, self.meta, self.notice,
+        return [self.role, self.reasons, self.head, self.title, self.meta, self.notice,
                 self.search_button, self.view]
 
     def fontMetrics(self):  # noqa: N802 - mirrors QWidget
