@@ -183,10 +183,15 @@ def parse_query(text: str, resolver: ValueResolver | None = None,
                 understood: list[Understood] | None = None) -> Filter:
     """Parse the search box (`country:UZ sector:trade lang:kk from:… "phrase" words*`) into a Filter.
 
-    With a `resolver`, facet values may be names in kk/ru/en (`country:Өзбекстан`) and an
-    unknown value is a QueryError at its position with the closest suggestions; values read
-    as something other than typed are appended to `understood`.
+    Facet values may be names in kk/ru/en (`country:Өзбекстан`, `sector:сауда`). With a
+    `resolver` (a library's: `Library.value_resolver()`) an unknown value is a QueryError at
+    its position with the closest suggestions; without one, names the gazetteers know are
+    still read as ids and other values are kept as typed. Values read as something other
+    than typed are appended to `understood`.
     """
+    strict = resolver is not None
+    if resolver is None:
+        resolver = _gazetteer_resolver()
     f = Filter()
     free: list[str] = []
     i, n = 0, len(text)
@@ -211,7 +216,7 @@ def parse_query(text: str, resolver: ValueResolver | None = None,
                 raise QueryError(_("“{key}:” needs a value.").format(key=m.group(1)), vpos)
             if resolver is not None and resolver.checks(key):
                 lead = 1 if text[vpos:vpos + 1] in ("\"", "«", "“") else 0
-                values = _resolve(key, values, raw, vpos, lead, resolver, understood)
+                values = _resolve(key, values, raw, vpos, lead, resolver, understood, strict)
             _apply(f, key, values, vpos)
             continue
         if text[i] in "\"«“":
@@ -243,8 +248,19 @@ def parse_query(text: str, resolver: ValueResolver | None = None,
     return f
 
 
+def _gazetteer_resolver() -> ValueResolver | None:
+    """Names from the gazetteers alone (no library), or None if the rules cannot load."""
+    try:
+        from desktop.analysis.search_names import ValueResolver as _Resolver
+
+        return _Resolver()
+    except Exception:  # noqa: BLE001 - names are a convenience; ids still work
+        return None
+
+
 def _resolve(key: str, values: list[str], raw: str, vpos: int, lead: int,
-             resolver: ValueResolver, understood: list[Understood] | None) -> list[str]:
+             resolver: ValueResolver, understood: list[Understood] | None,
+             strict: bool = True) -> list[str]:
     """Ids for typed values (names accepted); QueryError with suggestions when unknown.
     `lead` = 1 when the value was quoted (positions count from the quotation mark)."""
     out: list[str] = []
@@ -252,7 +268,16 @@ def _resolve(key: str, values: list[str], raw: str, vpos: int, lead: int,
     for v in values:
         at = raw.find(v, at)
         pos = vpos + lead + max(at, 0)
-        got = resolver.resolve(key, v)
+        try:
+            got = resolver.resolve(key, v)
+        except Exception:  # noqa: BLE001 - a broken rule file must not break searching
+            if strict:
+                raise
+            got = None
+        if got is None and not strict:
+            out.append(v)
+            at += len(v)
+            continue
         if got is None:
             near = resolver.suggest(key, v)
             msg = _("Unknown {key} “{value}”.").format(key=key, value=v)
