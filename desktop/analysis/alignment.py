@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from desktop.analysis.align_lexicon import lexicon_anchors
 from desktop.i18n import _
 
 BEADS = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 0), (0, 1))
@@ -28,13 +29,14 @@ TYPES = {(a, b): f"{a}:{b}" for a, b in BEADS}
 
 # Costs are in nats (negative log-likelihood). Round values, chosen for the model and not
 # for any document: a gap costs about as much as a clearly mismatched 1:1 pair.
-_PRIOR = {(1, 1): 0.0, (1, 2): 2.6, (2, 1): 2.6, (2, 2): 4.5}
+_PRIOR = {(1, 1): 0.0, (1, 2): 2.6, (2, 1): 2.6, (2, 2): 6.0}
 _GAP = 4.0  # prior-only cost of one unaligned segment
-_S2 = 10.0  # Gale–Church variance per character
+_S2 = 14.0  # Gale–Church variance per character
 _MATCH = 1.2  # bonus per unit of shared anchor weight
-_MISS = 0.9  # cost per unit of anchor weight one side has and the other side's bead lacks
-_NM_ORPHAN = 1.5  # an n:m part that has anchors but shares none with the other side
-_CELL_BUDGET = 600_000  # DP cells at most (bounds time on huge inputs)
+_MISS = 0.6  # cost per unit of anchor weight one side has and the other side's bead lacks
+_NM_ORPHAN = 1.0  # an n:m part that has anchors but shares none with the other side
+_WIDTH = 8  # initial half-width of the DP band; doubled while the best path touches it
+_CELL_BUDGET = 250_000  # DP cells at most: bounds the time of a huge article (1 MB: seconds)
 
 
 class AlignmentError(ValueError):
@@ -57,8 +59,15 @@ class Link:
     confirmed: bool = False
 
     def to_json(self) -> dict:
+        """The link with its confirmed flag (as stored with a pin)."""
         return {"left": list(self.left), "right": list(self.right), "type": self.type,
                 "score": round(self.score, 3), "confirmed": self.confirmed}
+
+    @classmethod
+    def from_json(cls, d: dict) -> Link:
+        left, right = tuple(int(x) for x in d["left"]), tuple(int(x) for x in d["right"])
+        return cls(left, right, str(d.get("type") or f"{len(left)}:{len(right)}"),
+                   float(d.get("score", 0.0)), bool(d.get("confirmed", False)))
 
 
 @dataclass
@@ -71,11 +80,16 @@ class Alignment:
     mismatches: list = field(default_factory=list)  # filled by callers that compute them
 
     def to_json(self) -> dict:
+        """The documented `kenes align --json` shape (README, "Command line"); unit
+        conversions are not mismatches and are left out."""
         return {
             "left": {"lang": self.left_lang, "segments": [s.text for s in self.left]},
             "right": {"lang": self.right_lang, "segments": [s.text for s in self.right]},
-            "links": [lk.to_json() for lk in self.links],
-            "mismatches": [m.to_json() if hasattr(m, "to_json") else m for m in self.mismatches],
+            "links": [{"left": list(lk.left), "right": list(lk.right), "type": lk.type,
+                       "score": round(lk.score, 3)} for lk in self.links],
+            "mismatches": [{"kind": m.kind, "side": m.side, "left": m.left, "right": m.right,
+                            "link": m.link} for m in self.mismatches
+                           if getattr(m, "note", "") != "converted"],
         }
 
     def link_of(self, side: str, index: int) -> int | None:
@@ -129,7 +143,7 @@ def _is_break(text: str, s: int, dot: int, punct: str, nxt: int) -> bool:
         return False
     if punct[0] != ".":
         return True
-    m = _TOKEN_BEFORE.search(text, s, dot)
+    m = _TOKEN_BEFORE.search(text, max(s, dot - 40), dot)  # a bounded look back
     word = m.group(1) if m else ""
     low = word.lower()
     before = text[m.start(1) - 1] if m and m.start(1) > s else " "
@@ -263,24 +277,34 @@ def _raw_anchors(text: str, known_names: set[str] | None) -> tuple[set[str], set
             low = w.lower()
             if _LATIN.match(w):
                 if len(w) >= 2 and low not in _FUNCTION:
-                    out.add("k:" + fold(w))
+                    out.add("k:" + fold(w)[:4])
                     out.add("l:" + low)
             elif w[0].isupper() and len(w) >= 3 and low not in _FUNCTION:
-                key = "k:" + fold(w)
+                # four consonants of the skeleton: an ending the key keeps or strips
+                # wrongly (Дептфорда, Дептфордтағы) does not split one name in two
+                key = "k:" + fold(w)[:4]
                 if first and k == 0 and not w.isupper():
                     initial.add(key)  # counted only if the text uses it as a name elsewhere
                 else:
                     out.add(key)
-            elif len(w) >= 6 and w.islower():
+            if len(w) >= 6 and not w.isupper():
                 out.add("c:" + cognate_key(w))
         first = False
+    # punctuation both languages keep: a question, an exclamation, a quotation, brackets
+    for ch, tag in (("?", "?"), ("!", "!"), ("«", "q"), ("“", "q"), ('"', "q"), ("„", "q"),
+                    ("(", "("), (":", ":")):
+        if ch in text:
+            out.add("p:" + tag)
     if known_names is not None:
         out |= initial & known_names
     return out, initial
 
 
-def _features(segs: list[Segment], glossary_hits: list[set[str]]) -> list[_Feat]:
+def _features(segs: list[Segment], glossary_hits: list[set[str]], lang: str) -> list[_Feat]:
     raw = [_raw_anchors(s.text, None) for s in segs]
+    if lang in ("kk", "ru"):
+        for (anchors, _i), s in zip(raw, segs, strict=True):
+            anchors |= lexicon_anchors(s.text, lang)
     names = {a for anchors, _i in raw for a in anchors if a.startswith("k:")}
     feats = []
     for k, (s, (anchors, initial)) in enumerate(zip(segs, raw, strict=True)):
@@ -291,7 +315,7 @@ def _features(segs: list[Segment], glossary_hits: list[set[str]]) -> list[_Feat]
     return feats
 
 
-_TYPE_WEIGHT = {"n": 2.0, "k": 1.5, "g": 1.5, "c": 0.8, "l": 0.5}
+_TYPE_WEIGHT = {"d": 1.5, "n": 2.0, "k": 1.5, "g": 1.5, "c": 0.8, "l": 0.5, "p": 1.0}
 # Numbers and Latin tokens are written alike in both languages, so one found on one side
 # only is evidence that its sentence has no counterpart (a dropped sentence becomes a gap).
 _ONE_SIDED = {"n": 1.0, "l": 0.5}
@@ -343,57 +367,97 @@ def _len_cost(l1: int, l2: int, ratio: float) -> float:
 
 
 class _Scorer:
+    """Bead costs; anchor sets and their weights are precomputed per segment and per pair of
+    neighbouring segments, so one cost is a few set operations."""
+
     def __init__(self, lf: list[_Feat], rf: list[_Feat], w: dict[str, float]) -> None:
         self.lf, self.rf, self.w = lf, rf, w
         tl = sum(f.length for f in lf) or 1
         tr = sum(f.length for f in rf) or 1
         self.ratio = min(2.0, max(0.5, tr / tl))
-        # only anchors present on both sides are evidence; per segment, weighted
+        # only anchors in `w` are evidence (found on both sides, or numbers on one side)
         self.la = [frozenset(a for a in f.anchors if a in w) for f in lf]
         self.ra = [frozenset(a for a in f.anchors if a in w) for f in rf]
-        self.cache: dict[tuple[int, int, int, int], tuple[float, float]] = {}
+        self.la2 = [x | y for x, y in zip(self.la, self.la[1:], strict=False)]
+        self.ra2 = [x | y for x, y in zip(self.ra, self.ra[1:], strict=False)]
+        self.lm = [self._mass(x) for x in self.la]
+        self.rm = [self._mass(x) for x in self.ra]
+        self.lm2 = [self._mass(x) for x in self.la2]
+        self.rm2 = [self._mass(x) for x in self.ra2]
+        self.ll = [f.length for f in lf]
+        self.rl = [f.length for f in rf]
+        self._lc: dict[tuple[int, int], float] = {}
 
     def _mass(self, s) -> float:
         w = self.w
         return sum(w[a] for a in s)
 
-    def bead(self, i: int, a: int, j: int, b: int) -> tuple[float, float]:
-        """(cost, confidence) of left[i:i+a] with right[j:j+b], a and b not both 0."""
-        key = (i, a, j, b)
-        hit = self.cache.get(key)
-        if hit is not None:
-            return hit
-        if a == 0 or b == 0:
-            res = (_GAP, 0.5)
-            self.cache[key] = res
-            return res
+    def length_cost(self, l1: int, l2: int) -> float:
+        key = (l1, l2)
+        c = self._lc.get(key)
+        if c is None:
+            c = self._lc[key] = _len_cost(l1, l2, self.ratio)
+        return c
+
+    def _parts(self, i: int, a: int, j: int, b: int):
+        if a == 1:
+            L, ml, l1 = self.la[i], self.lm[i], self.ll[i]
+        else:
+            L, ml, l1 = self.la2[i], self.lm2[i], self.ll[i] + self.ll[i + 1]
+        if b == 1:
+            R, mr, l2 = self.ra[j], self.rm[j], self.rl[j]
+        else:
+            R, mr, l2 = self.ra2[j], self.rm2[j], self.rl[j] + self.rl[j + 1]
+        inter = L & R
+        shared = self._mass(inter) if inter else 0.0
+        return L, R, shared, ml + mr - 2 * shared, self.length_cost(l1, l2)
+
+    def cost(self, i: int, a: int, j: int, b: int) -> float:
+        """Cost of left[i:i+a] with right[j:j+b], a and b at least 1 (the DP's hot path)."""
+        if a == 1:
+            L, ml, l1 = self.la[i], self.lm[i], self.ll[i]
+        else:
+            L, ml, l1 = self.la2[i], self.lm2[i], self.ll[i] + self.ll[i + 1]
+        if b == 1:
+            R, mr, l2 = self.ra[j], self.rm[j], self.rl[j]
+        else:
+            R, mr, l2 = self.ra2[j], self.rm2[j], self.rl[j] + self.rl[j + 1]
+        shared = 0.0
+        if not L.isdisjoint(R):
+            w = self.w
+            for x in L & R:
+                shared += w[x]
+        lc = self._lc.get((l1, l2))
+        if lc is None:
+            lc = self._lc[(l1, l2)] = _len_cost(l1, l2, self.ratio)
+        cost = lc + _PRIOR[(a, b)] - _MATCH * shared + _MISS * (ml + mr - 2 * shared)
+        if a == 1 and b == 1:
+            return cost
         la, ra = self.la, self.ra
-        L = la[i] if a == 1 else la[i] | la[i + 1]
-        R = ra[j] if b == 1 else ra[j] | ra[j + 1]
-        l1 = self.lf[i].length + (self.lf[i + 1].length if a == 2 else 0)
-        l2 = self.rf[j].length + (self.rf[j + 1].length if b == 2 else 0)
-        lc = _len_cost(l1, l2, self.ratio)
-        shared = self._mass(L & R)
-        miss = self._mass(L ^ R)
-        cost = lc + _PRIOR[(a, b)] - _MATCH * shared + _MISS * miss
         if a == 2:
-            cost += self._orphan(la[i], R) + self._orphan(la[i + 1], R)
+            if la[i] and la[i].isdisjoint(R):
+                cost += _NM_ORPHAN
+            if la[i + 1] and la[i + 1].isdisjoint(R):
+                cost += _NM_ORPHAN
         if b == 2:
-            cost += self._orphan(ra[j], L) + self._orphan(ra[j + 1], L)
-        if a == 2 and b == 2 and not (la[i] & ra[j + 1] or la[i + 1] & ra[j]) and (
-                la[i] & ra[j] or la[i + 1] & ra[j + 1]):
-            cost += _NM_ORPHAN  # nothing crosses: two 1:1 beads, not one 2:2
+            if ra[j] and ra[j].isdisjoint(L):
+                cost += _NM_ORPHAN
+            if ra[j + 1] and ra[j + 1].isdisjoint(L):
+                cost += _NM_ORPHAN
+            if a == 2 and (la[i].isdisjoint(ra[j + 1]) and la[i + 1].isdisjoint(ra[j])
+                           and not la[i].isdisjoint(ra[j])
+                           and not la[i + 1].isdisjoint(ra[j + 1])):
+                cost += _NM_ORPHAN  # nothing crosses: two 1:1 beads, not one 2:2
+        return cost
+
+    def confidence(self, i: int, a: int, j: int, b: int) -> float:
+        """0..1: how well lengths and anchors agree (0.5 for a gap: no evidence either way)."""
+        if a == 0 or b == 0:
+            return 0.5
+        _L, _R, shared, miss, lc = self._parts(i, a, j, b)
         total = shared + miss
         agree = shared / total if total else 0.5
-        conf = 0.45 * math.exp(-lc / 2) + 0.55 * agree
-        res = (cost, max(0.0, min(1.0, conf)))
-        self.cache[key] = res
-        return res
-
-    def _orphan(self, part: frozenset[str], other: frozenset[str]) -> float:
-        if part and not (part & other):
-            return _NM_ORPHAN
-        return 0.0
+        return max(0.0, min(1.0, 0.45 * math.exp(-lc / 2) + 0.55 * agree))
 
 
 def _dp(sc: _Scorer, n: int, m: int, width: int) -> tuple[list[tuple[int, int, int, int]], bool]:
@@ -410,26 +474,41 @@ def _dp(sc: _Scorer, n: int, m: int, width: int) -> tuple[list[tuple[int, int, i
     lo[0] = 0
     cost: list[list[float]] = []
     back: list[list[int]] = []
-    bead = sc.bead
+    bead = sc.cost
+    gap = _GAP
+    pairs = [(k, a, b) for k, (a, b) in enumerate(BEADS) if a and b]
     for i in range(n + 1):
-        row_c = [inf] * (hi[i] - lo[i] + 1)
-        row_b = [-1] * (hi[i] - lo[i] + 1)
+        lo_i = lo[i]
+        row_c = [inf] * (hi[i] - lo_i + 1)
+        row_b = [-1] * (hi[i] - lo_i + 1)
         cost.append(row_c)  # a 0:1 bead reads the row being filled
         back.append(row_b)
-        for j in range(lo[i], hi[i] + 1):
-            best, arg = (0.0, -2) if i == 0 and j == 0 else (inf, -1)
-            for k, (a, b) in enumerate(BEADS):
+        prev_row, lo_p = (cost[i - 1], lo[i - 1]) if i else (None, 0)
+        for j in range(lo_i, hi[i] + 1):
+            if i == 0 and j == 0:
+                row_c[0], row_b[0] = 0.0, -2
+                continue
+            best, arg = inf, -1
+            if j > lo_i:  # 0:1
+                c = row_c[j - 1 - lo_i] + gap
+                if c < best:
+                    best, arg = c, 5
+            if prev_row is not None and lo_p <= j <= hi[i - 1]:  # 1:0
+                c = prev_row[j - lo_p] + gap
+                if c < best:
+                    best, arg = c, 4
+            for k, a, b in pairs:
                 pi, pj = i - a, j - b
-                if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
+                if pi < 0 or pj < lo[pi] or pj > hi[pi]:
                     continue
                 prev = cost[pi][pj - lo[pi]]
                 if prev == inf:
                     continue
-                c = prev + bead(pi, a, pj, b)[0]
+                c = prev + bead(pi, a, pj, b)
                 if c < best:
                     best, arg = c, k
-            row_c[j - lo[i]] = best
-            row_b[j - lo[i]] = arg
+            row_c[j - lo_i] = best
+            row_b[j - lo_i] = arg
     path = []
     i, j = n, m
     edge = False
@@ -465,9 +544,9 @@ def align(left: Sequence[Segment] | Sequence[str], right: Sequence[Segment] | Se
                 [Link((), (j,), "0:1", 0.0) for j in range(m)]
         return Alignment(ls, rs, links, left_lang, right_lang)
     gl, gr = _glossary_hits(glossary, ls, rs, left_lang)
-    lf, rf = _features(ls, gl), _features(rs, gr)
+    lf, rf = _features(ls, gl, left_lang), _features(rs, gr, right_lang)
     sc = _Scorer(lf, rf, _weights(lf, rf))
-    width = max(12, abs(n - m) + 8, max(n, m) // 10)
+    width = max(_WIDTH, abs(n - m) + _WIDTH // 2, max(n, m) // 20)
     cap = max(6, _CELL_BUDGET // (2 * max(n, m)))
     width = min(width, cap)
     while True:
@@ -477,7 +556,7 @@ def align(left: Sequence[Segment] | Sequence[str], right: Sequence[Segment] | Se
         width = min(cap, width * 2)
     links = []
     for i, a, j, b in path:
-        score = sc.bead(i, a, j, b)[1]
+        score = sc.confidence(i, a, j, b)
         links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)), TYPES[(a, b)],
                           round(score, 3)))
     return Alignment(ls, rs, links, left_lang, right_lang)

@@ -75,8 +75,17 @@ def stem(word: str, lang: str) -> str:
     return w
 
 
+def _word_matches(word: str, st: str) -> bool:
+    """A text word is a form of a term word: it starts with the stem (a short stem or an
+    abbreviation must be the whole word, or be followed by a hyphenated ending: БҰҰ-ның)."""
+    if len(st) > 3:
+        return word.startswith(st)
+    return word == st or word.startswith(st + "-")
+
+
 class _Matcher:
-    """Finds term occurrences in a text by the first word's stem prefix."""
+    """Finds term occurrences in a text: terms are indexed by their first word's stem (its
+    first four letters, or the whole of a short stem), so each text word looks up few."""
 
     def __init__(self) -> None:
         self.index: dict[str, list[tuple[object, tuple[str, ...]]]] = {}
@@ -84,18 +93,20 @@ class _Matcher:
     def add(self, concept: object, term: str, lang: str) -> None:
         stems = tuple(stem(w, lang) for w in _WORDS.findall(term))
         if stems:
-            self.index.setdefault(stems[0][:3], []).append((concept, stems))
+            self.index.setdefault(stems[0][:4], []).append((concept, stems))
 
     def find(self, text: str) -> set:
         words = [_norm(w) for w in _WORDS.findall(text)]
         found: set = set()
+        index = self.index
         for i, w in enumerate(words):
-            for concept, stems in self.index.get(w[:3], ()):
-                if concept in found or i + len(stems) > len(words):
-                    continue
-                if all(words[i + k].startswith(s) and (len(s) > 3 or words[i + k] == s)
-                       for k, s in enumerate(stems)):
-                    found.add(concept)
+            keys = {w[:4], w.split("-", 1)[0]} if len(w) > 3 else (w,)
+            for key in keys:
+                for concept, stems in index.get(key, ()):
+                    if concept in found or i + len(stems) > len(words):
+                        continue
+                    if all(_word_matches(words[i + k], s) for k, s in enumerate(stems)):
+                        found.add(concept)
         return found
 
 
@@ -213,9 +224,10 @@ def read_file(path: Path, *, user: bool = False) -> list[Term]:
 
 
 def load_glossary(folder: Path | None = None, user_dir: Path | None = None,
-                  errors: list[str] | None = None) -> Glossary:
-    """Bundled terms plus the user's (`<user data>/glossary/user.toml`). A bad file is
-    skipped, its message appended to `errors`."""
+                  errors: list[str] | None = None, *, user: bool = True) -> Glossary:
+    """Bundled terms plus the user's (`<user data>/glossary/user.toml`; `user=False`: the
+    bundled ones only, for reproducible evaluation). A bad file is skipped, its message
+    appended to `errors`."""
     folder = folder or paths.resource("glossary")
     user_path = (user_dir or paths.user_data_dir()) / USER_FILE
     terms: list[Term] = []
@@ -225,7 +237,7 @@ def load_glossary(folder: Path | None = None, user_dir: Path | None = None,
         except GlossaryError as exc:
             if errors is not None:
                 errors.append(str(exc))
-    if user_path.exists():
+    if user and user_path.exists():
         try:
             terms += read_file(user_path, user=True)
         except GlossaryError as exc:
