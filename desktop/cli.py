@@ -13,7 +13,7 @@ import sys
 from desktop import __version__
 from desktop.i18n import _
 
-COMMANDS = ("import", "search", "show", "info", "analyze", "retag", "pair", "export")
+COMMANDS = ("import", "search", "show", "info", "analyze", "retag", "pair", "export", "align")
 
 
 def wants_cli(argv: list[str]) -> bool:
@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.export import command as export_command
 
     export_command.add_parser(sub, _library_opt)
+
+    from desktop.analysis import align_command
+
+    align_command.add_parser(sub, _library_opt)
     return p
 
 
@@ -132,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.analysis import commands as acmd
 
         return acmd.cmd_analyze(args)
+    if args.command == "align":
+        from desktop.analysis import align_command
+
+        return align_command.cmd_align(args)
     from desktop.corpus import commands as ccmd
     from desktop.corpus import pair_command
 

@@ -276,6 +276,15 @@ def eval_parallel(path: Path) -> dict:
             "shared": dict(both), "either": dict(either), "disagreements": diffs}
 
 
+def eval_alignment(path: Path, seeds: int = 5) -> dict:
+    """Alignment link F1 (`kenes align --lines`, one segment per list item) on the parallel
+    documents as given and on seeded variants with merged and dropped sentences."""
+    from desktop.analysis.align_eval import evaluate as align_f1
+    from desktop.analysis.glossary import load_glossary
+
+    return align_f1(parallel_docs(path), seeds=seeds, glossary=load_glossary(user=False))
+
+
 def run(out: Path | None = None) -> dict:
     """Run every evaluation whose data is present; print the table; write JSON to `out`."""
     result: dict = {}
@@ -329,6 +338,12 @@ def run(out: Path | None = None) -> dict:
         result["ntrex"] = n
         rows += [(f"ntrex kk/ru agree: {facet}", v, "", True)
                  for facet, v in n["agreement"].items()]
+        al = eval_alignment(ntrex)
+        result["alignment"] = al
+        rows += [("alignment F1 (--lines) as given", 100 * al["given"]["f1"], ">= 99 %",
+                  al["given"]["f1"] >= 0.99),
+                 ("alignment F1 merged/dropped", 100 * al["perturbed"]["f1"], ">= 97 %",
+                  al["perturbed"]["f1"] >= 0.97)]
     else:
         print(_("NTREX parallel news not found at {path}; skipped.").format(path=ntrex))
     result["table"] = [{"metric": m, "value": round(v, 2), "target": t, "ok": ok}
@@ -357,6 +372,9 @@ def run(out: Path | None = None) -> dict:
         for doc, facet, lang, id_, phrase in n["disagreements"]:
             if facet in ("countries", "orgs", "figures"):
                 print(f"  ntrex only in {lang} [{facet}] {id_} {phrase!r} ({doc})")
+    for name, al in result.get("alignment", {}).items():
+        for f1, doc, wrong in al["worst"]:
+            print(f"  alignment worst ({name}) F1={f1:.2f} {doc}: wrong pairs {wrong}")
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
