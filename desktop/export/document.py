@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -62,7 +63,23 @@ class Meta:
     keywords: tuple[str, ...] = ()
 
 
-class Heading(Paragraph):
+class Para(Paragraph):
+    """A Paragraph that remembers its line breaking per width: tables and keep-together
+    groups wrap the same paragraph again and again."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        cache = self.__dict__.setdefault("_wrap_cache", {})
+        hit = cache.get(availWidth)
+        if hit is not None:
+            self.width, self.height, self.blPara, self._wrapWidths = hit
+            return self.width, self.height
+        w, h = super().wrap(availWidth, availHeight)
+        if h != 0x7FFFFFFF:
+            cache[availWidth] = (self.width, self.height, self.blPara, self._wrapWidths)
+        return w, h
+
+
+class Heading(Para):
     """A heading that becomes a bookmark (and a TOC entry when `toc`)."""
 
     def __init__(self, text: str | None, style: ParagraphStyle, level: int = 0, toc: bool = True,
@@ -76,6 +93,7 @@ class Heading(Paragraph):
         self.level = level
         self.toc = toc
         self.outline = outline
+        self.key = ""  # bookmark name, given by Doc.render before layout
 
 
 class _Chrome:
@@ -88,6 +106,7 @@ class _Chrome:
         self.footer = footer
         self.classification = classification
         self.skip_first = skip_first
+        self.heading_pages: dict[str, int] = {}  # bookmark key -> page, filled while laying out
 
 
 def _numbered_canvas(chrome: _Chrome):
@@ -95,18 +114,37 @@ def _numbered_canvas(chrome: _Chrome):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self.toc_marks: list[tuple] = []  # contents entries on this page, numbered at save
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
             self._pages.append(dict(self.__dict__))
+            self.toc_marks = []
             self._startPage()
 
         def save(self) -> None:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
+                self._draw_toc_numbers()
                 self._draw_chrome(total)
                 Canvas.showPage(self)
             Canvas.save(self)
+
+        def _draw_toc_numbers(self) -> None:
+            """Dots and page numbers of the contents entries on this page: known only now,
+            which is what lets one layout pass make a document with contents."""
+            for x, y, right, style, key, dots in self.toc_marks:
+                page = str(chrome.heading_pages.get(key, ""))
+                size = style.fontSize
+                pw = stringWidth(page, style.fontName, size)
+                dot = " . "
+                dw = stringWidth(dot, style.fontName, size)
+                n = max(0, int((right - x - pw) / dw)) if dots else 0
+                self.saveState()
+                self.setFont(style.fontName, size)
+                self.setFillColor(style.textColor)
+                self.drawString(right - n * dw - pw, y, n * dot + page)
+                self.restoreState()  # the entry's text itself links to the heading
 
         def _draw_chrome(self, total: int) -> None:
             st = chrome.style
@@ -164,28 +202,62 @@ class _KeepTogether(KeepTogether):
         return content
 
 
+class _Toc(TableOfContents):
+    """Contents made from the document's own headings before layout; each entry's page
+    number is drawn when the canvas is saved (see NumberedCanvas._draw_toc_numbers)."""
+
+    def __init__(self, entries: list[tuple[int, str, str]], **kw) -> None:
+        super().__init__(**kw)
+        self.fixed = entries  # (level, escaped text, bookmark key)
+        self._rows: dict = {}
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        def end_of_entry(canvas, kind, label):
+            level, key = label.split(",")
+            info = canvas._curr_tx_info
+            a, b, c, d, e, f = canvas._currentMatrix
+            x, y = info["cur_x"], info["cur_y"]
+            marks = getattr(canvas, "toc_marks", None)
+            if marks is not None:
+                marks.append((a * x + c * y + e, b * x + d * y + f, a * availWidth + e,
+                              self.getLevelStyle(int(level)), key,
+                              0 <= self.dotsMinLevel <= int(level)))
+
+        self.canv.setNamedCB("drawTOCEntryEnd", end_of_entry)
+        rows = self._rows.get(availWidth)
+        if rows is None:
+            rows = []
+            for level, text, key in self.fixed or [(0, "", "")]:
+                style = self.getLevelStyle(level)
+                if style.spaceBefore:
+                    rows.append([Spacer(1, style.spaceBefore)])
+                # Room on the right for the page number drawn later.
+                rows.append([Para(f'<a href="#{key}">{text}</a>'
+                                  f'<onDraw name="drawTOCEntryEnd" label="{level},{key}"/>',
+                                  style)])
+            self._rows[availWidth] = rows
+        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def isSatisfied(self) -> bool:  # noqa: N802 - reportlab API
+        return True
+
+
 class _DocTemplate(BaseDocTemplate):
-    def __init__(self, buf, *, on_flowable: Callable[[], None], **kw) -> None:
+    def __init__(self, buf, *, on_flowable: Callable[[], None], heading_pages: dict,
+                 **kw) -> None:
         super().__init__(buf, **kw)
         self._on_flowable = on_flowable
-        self._seq = 0
+        self.heading_pages = heading_pages
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
         self._on_flowable()
-        if isinstance(flowable, Heading):
-            key = getattr(flowable, "_bm_key", None)
-            if key is None:
-                self._seq += 1
-                key = flowable._bm_key = f"h{self._seq}"
-            if flowable.outline:
-                self.canv.bookmarkPage(key)
-                self.canv.addOutlineEntry(flowable.plain, key, flowable.level, closed=True)
-            if flowable.toc:
-                self.notify("TOCEntry", (flowable.level, flowable.plain, self.page, key))
-
-    def _startBuild(self, filename=None, canvasmaker=Canvas):  # noqa: N802 - reportlab API
-        self._seq = 0
-        super()._startBuild(filename, canvasmaker)
+        if isinstance(flowable, Heading) and flowable.outline:
+            key = flowable.key
+            self.heading_pages[key] = self.page
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.plain, key, flowable.level, closed=True)
 
 
 class Doc:
@@ -251,6 +323,13 @@ class Doc:
                          keepWithNext=1),
             "meta": derive("meta", fontSize=s * 0.86, leading=s * 1.2, textColor=muted,
                            spaceAfter=s * 0.35, keepWithNext=1),
+            # For long runs of short items (a digest's articles): a CondPageBreak before
+            # each item keeps its heading with its first lines, far cheaper than
+            # thousands of keep-together groups.
+            "h2_loose": derive("h2_loose", fontName=hb, fontSize=s * 1.12, leading=s * 1.45,
+                               textColor=heading, spaceBefore=s * 1.1, spaceAfter=s * 0.35),
+            "meta_loose": derive("meta_loose", fontSize=s * 0.86, leading=s * 1.2,
+                                 textColor=muted, spaceAfter=s * 0.35),
             "small": derive("small", fontSize=s * 0.86, leading=s * 1.22, textColor=muted),
             "quote": derive("quote", fontName=body.font_name("Italic"), leftIndent=s * 1.6,
                             rightIndent=s * 1.2, spaceAfter=s * 0.2),
@@ -282,30 +361,37 @@ class Doc:
 
     def para(self, text: str | None, style: str = "body", *, lines: bool = False) -> Paragraph:
         self.remember(text)
-        return Paragraph(esc_lines(text) if lines else esc(text), self.ps[style])
+        return Para(esc_lines(text) if lines else esc(text), self.ps[style])
 
     def markup(self, markup: str, style: str = "body", *, plain: str = "") -> Paragraph:
         """Paragraph from trusted markup built by a template (its variable parts escaped)."""
         self.remember(plain or markup)
-        return Paragraph(markup, self.ps[style])
+        return Para(markup, self.ps[style])
 
     def heading(self, text: str, level: int = 0, *, toc: bool = True,
-                style: str | None = None) -> Heading:
+                style: str | None = None, room_mm: float | None = None) -> Heading:
+        """A heading; `room_mm` is the space it needs below it on the page (else a page
+        break comes first), default 34 mm for level 0 and 26 mm for level 1."""
         self.remember(text)
-        return Heading(text, self.ps[style or f"h{min(level, 2) + 1}"], level, toc=toc)
+        h = Heading(text, self.ps[style or f"h{min(level, 2) + 1}"], level, toc=toc)
+        if room_mm is not None:
+            h.room_mm = room_mm
+        return h
 
     def add(self, *flowables: Flowable) -> None:
         for f in flowables:
             if isinstance(f, Heading) and f.level <= 1:
                 # A heading needs room for itself and a few lines, else it starts a page.
-                self.story.append(CondPageBreak((34 if f.level == 0 else 26) * mm))
+                room = getattr(f, "room_mm", None) or (34 if f.level == 0 else 26)
+                self.story.append(CondPageBreak(room * mm))
             self.story.append(f)
 
     def spacer(self, h_mm: float) -> Spacer:
         return Spacer(1, h_mm * mm)
 
     def toc(self) -> TableOfContents:
-        toc = TableOfContents()
+        """Contents of every heading made with toc=True (filled in at render)."""
+        toc = _Toc([])
         toc.levelStyles = [self.ps["toc0"], self.ps["toc1"]]
         toc.dotsMinLevel = 0
         # Tables default to Helvetica, which would add an unembedded font to the PDF.
@@ -342,6 +428,17 @@ class Doc:
 
     # -- output --------------------------------------------------------------------------------
 
+    def _index_headings(self) -> None:
+        """Name every heading's bookmark and fill the contents, before layout."""
+        heads = [f for f in self.story if isinstance(f, Heading)]
+        for i, h in enumerate(heads, 1):
+            h.key = f"h{i}"
+        entries = [(h.level, esc(h.plain), h.key) for h in heads if h.toc and h.outline]
+        for f in self.story:
+            if isinstance(f, _Toc):
+                f.fixed = entries
+                f._rows = {}
+
     def check_fonts(self) -> None:
         text = "\n".join(self._texts)
         missing = fonts.family_missing(text, {self.style.body_font, self.style.heading_font})
@@ -349,7 +446,7 @@ class Doc:
             raise MissingGlyphs(missing, self.style.name)
 
     def render(self, meta: Meta, *, header: str = "", footer: str = "", classification: str = "",
-               skip_first_header: bool = False, multi_pass: bool = False,
+               skip_first_header: bool = False,
                progress: Progress | None = None, cancel: CancelToken | None = None,
                invariant: bool = True) -> bytes:
         """Lay out the story and return the PDF. Raises MissingGlyphs before any work."""
@@ -358,7 +455,6 @@ class Doc:
         st = self.style
         top, right, bottom, left = (m * mm for m in st.margins_mm)
         n = max(1, len(self.story))
-        passes = 2 if multi_pass else 1
         done = [0]
 
         def on_flowable() -> None:
@@ -366,11 +462,11 @@ class Doc:
             if cancel is not None:
                 cancel.raise_if_cancelled()
             if progress is not None and done[0] % 8 == 0:
-                progress(min(done[0], n * passes - 1), n * passes, "")
+                progress(min(done[0], n - 1), n, "")
 
         buf = io.BytesIO()
         doc = _DocTemplate(
-            buf, on_flowable=on_flowable, pagesize=self.page_size, leftMargin=left,
+            buf, on_flowable=on_flowable, heading_pages={}, pagesize=self.page_size, leftMargin=left,
             rightMargin=right, topMargin=top, bottomMargin=bottom, title=clean(meta.title),
             author=clean(meta.author), subject=clean(meta.subject),
             keywords=[clean(k) for k in meta.keywords if k], creator="Kenes",
@@ -383,11 +479,11 @@ class Doc:
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         chrome = _Chrome(st, clean(header), clean(footer), clean(classification),
                          skip_first_header)
+        chrome.heading_pages = doc.heading_pages
         maker = _numbered_canvas(chrome)
-        if multi_pass:
-            doc.multiBuild(list(self.story), canvasmaker=maker)
-        else:
-            doc.build(list(self.story), canvasmaker=maker)
+        self._index_headings()
+        # One layout pass: the contents' page numbers are drawn when the canvas is saved.
+        doc.build(list(self.story), canvasmaker=maker)
         if progress is not None:
-            progress(n * passes, n * passes, "")
+            progress(n, n, "")
         return buf.getvalue()

@@ -89,10 +89,10 @@ def build(articles: Sequence, *, title: str, style: HouseStyle, lang: str,
         for sa in items:
             a = sa.article
             an = sa.analysis
-            doc.add(doc.heading(a.title or t("Untitled"), 1, style="h2"))
+            doc.add(doc.heading(a.title or t("Untitled"), 1, style="h2_loose", room_mm=40))
             meta = [a.source or t("unknown outlet"), t.date(a.date) or t("undated"),
                     t.lang_name(a.lang)]
-            doc.add(doc.para(" · ".join(meta), "meta"))
+            doc.add(doc.para(" · ".join(meta), "meta_loose"))
             body_lead = lead(a.body or "", source=a.source)
             if body_lead:
                 doc.add(doc.para(body_lead, "body"))
@@ -118,5 +118,5 @@ def build(articles: Sequence, *, title: str, style: HouseStyle, lang: str,
         Meta(title=clean(title), author=style.text(style.header, lang),
              subject=t("Press digest"), keywords=keywords),
         header=style.text(style.header, lang) or title, footer=style.text(style.footer, lang),
-        multi_pass=bool(style.toc and n), progress=progress, cancel=cancel,
+        progress=progress, cancel=cancel,
         invariant=invariant)

@@ -8,6 +8,8 @@ from contextvars import ContextVar
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
 
+_UNDRAWABLE = re.compile("[\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
 
 def clean(text: str | None) -> str:
     """NFC text without control characters (tabs become spaces, CR/LF stay newlines)."""
@@ -17,7 +19,7 @@ def clean(text: str | None) -> str:
     text = text.replace("\t", " ")
     text = _CONTROLS.sub("", text)
     # Surrogates and private-use code points cannot be drawn reliably by any bundled font.
-    return "".join(c for c in text if unicodedata.category(c) not in ("Cs", "Co"))
+    return _UNDRAWABLE.sub("", text)
 
 
 def _escape(t: str) -> str:
@@ -33,7 +35,7 @@ class Fallback:
         self.secondary = secondary
 
     def markup(self, t: str) -> str:
-        if all(ord(c) in self.primary for c in set(t)):
+        if self.primary.issuperset(map(ord, t)):
             return _escape(t)
         out: list[str] = []
         run: list[str] = []

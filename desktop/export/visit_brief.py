@@ -262,5 +262,5 @@ def build(briefing, *, style: HouseStyle, lang: str | None = None, prepared: str
              keywords=tuple(keywords)),
         header=st.text(st.header, lang), footer=st.text(st.footer, lang),
         classification=st.classification_text(b.classification, lang),
-        skip_first_header=True, multi_pass=st.toc, progress=progress, cancel=cancel,
+        skip_first_header=True, progress=progress, cancel=cancel,
         invariant=invariant)

@@ -80,6 +80,17 @@ def test_markup_in_article_text_prints_literally():
     assert '<font name="Nope">шрифт</font>' in text
     assert '<a href="file:///etc/passwd">ссылка</a> &amp; &#x41;' in text
     assert "конец <para>" in text
+    assert text.count('Заголовок <i>курсив</i> & "кавычки"') == 2  # heading and contents
+
+
+def test_contents_lists_articles_with_page_numbers():
+    text = squash(pdf_text(_digest(lang="en", articles=sample_articles() * 8)))
+    contents = text[text.index("Contents"):]
+    assert "Trade (8)" in contents and "Энергетика: новые проекты" in contents
+    # dot leaders and page numbers (drawn once the pages are known, so extracted last)
+    leaders = re.findall(r"(?:\. ){5,}\.? ?(\d+)", text)
+    assert len(leaders) >= 3 * 8 + 3
+    assert {"1", "2"} <= set(leaders)
 
 
 def test_very_long_paragraph_and_word_split_across_pages():

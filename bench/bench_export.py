@@ -1,0 +1,109 @@
+"""Export benches: a 20-page visit brief (≤ 0.5 s) and a 200-page press digest (≤ 3 s).
+
+Articles are recombined seed sentences (bench.synth), analysed once, held in memory; the
+timings cover layout and writing the PDF (export_pdf to a temporary folder). Measured once
+per run in its own interpreter (the figures do not depend on the library size).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.registry import Context, bench
+
+_done: set[str] = set()
+
+
+@bench("export", order=60)
+def export_speed(ctx: Context) -> None:
+    if "export" in _done:
+        return
+    _done.add("export")
+    from bench.bench_library import _run_json
+
+    r = _run_json(["-m", "bench.bench_export"], "export bench")
+    ctx.record(f"visit-brief PDF, {r['brief_pages']} pages", r["brief_s"], "s", target=0.5,
+               note=f"{r['brief_articles']} articles, {r['brief_figures']} figures")
+    ctx.record(f"press-digest PDF, {r['digest_pages']} pages", r["digest_s"], "s", target=3,
+               note=f"{r['digest_articles']} articles with contents")
+
+
+def _articles(n: int, seed: int = 20251116) -> list:
+    from bench.synth import _seed_texts, _title
+    from desktop.analysis.pipeline import analyze
+    from desktop.core.article import Article
+    from desktop.corpus.library import StoredArticle
+
+    seeds = _seed_texts()
+    pools = {lang: [s for sl, _l, ss in seeds if sl == lang for s in ss] for lang in ("kk", "ru")}
+    leads = {lang: [ld for sl, lds, _s in seeds if sl == lang for ld in lds] for lang in ("kk", "ru")}
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        lang = "kk" if rng.random() < 0.6 else "ru"
+        pool = pools[lang] or pools["kk"]
+        paras = [rng.choice(leads[lang] or pool)]
+        for _ in range(4):
+            paras.append(" ".join(rng.choice(pool) for _ in range(3)))
+        a = Article(title=f"{_title(rng, pool)} №{i}", body="\n".join(paras),
+                    date=f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", lang=lang,
+                    source=rng.choice(["Kazinform", "Tengrinews", "BAQ.KZ", "КазТАГ"]))
+        out.append(StoredArticle(id=i + 1, article=a, analysis=analyze(a.full_text(), lang),
+                                 content_hash=a.content_hash()))
+    return out
+
+
+def _pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _timed(fn, repeat: int = 3) -> float:
+    fn()  # warm: fonts parsed, modules imported
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return sorted(times)[len(times) // 2]
+
+
+def main() -> int:
+    from desktop.core.briefing import Briefing, propose
+    from desktop.export import export_pdf
+
+    arts = _articles(600)
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        brief_arts = arts[:32]
+        b = propose(Briefing(title="Мемлекеттік сапар / State visit", event_start="2025-11-14",
+                             event_end="2025-11-16", place="Ташкент", partners=["UZ"],
+                             classification="restricted", lang="ru",
+                             objectives="- Одна цель\n- Другая цель",
+                             key_messages="- Первое\n- Второе"), brief_arts)
+        pdf = folder / "brief.pdf"
+        out["brief_s"] = _timed(lambda: export_pdf("visit-brief", briefing=b, out=pdf,
+                                                   prepared="2025-11-12"))
+        out.update(brief_pages=_pages(pdf), brief_articles=len(brief_arts),
+                   brief_figures=len(b.figures))
+        pdf = folder / "digest.pdf"
+        out["digest_s"] = _timed(lambda: export_pdf("press-digest", articles=arts, out=pdf,
+                                                    lang="ru", prepared="2025-11-12"), 1)
+        out.update(digest_pages=_pages(pdf), digest_articles=len(arts))
+    sys.stdout.write(json.dumps(out) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
