@@ -1,9 +1,13 @@
-"""The core never imports Qt, and nothing opens a network connection."""
+"""The core never imports Qt, the window's layering holds, and nothing opens a network
+connection."""
 
 from __future__ import annotations
 
 import ast
+import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,6 +37,22 @@ def test_core_packages_never_import_qt():
             if {"PySide6", "shiboken6"} & _imports(f):
                 offenders.append(str(f.relative_to(ROOT)))
     assert offenders == []
+
+
+def test_import_contracts_hold():
+    """The contracts in .importlinter (docs/architecture.md): the core never imports the
+    window, Qt or the settings; the frame sits above feature controllers that never import
+    each other; no new import cycles."""
+    import importlinter  # noqa: F401 - a dev dependency (pyproject.toml): fail, never skip
+
+    cmd = [sys.executable, "-c",
+           "import sys; from importlinter.cli import lint_imports_command; "
+           "sys.exit(lint_imports_command())"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this tree's desktop, not an installed one
+    r = subprocess.run([*cmd, "--no-cache", "--no-logo", str(ROOT / ".importlinter")],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-2000:]
+    assert "0 broken" in r.stdout
 
 
 def test_no_module_imports_network_libraries():
