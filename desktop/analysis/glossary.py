@@ -75,12 +75,12 @@ def stem(word: str, lang: str) -> str:
     return w
 
 
-def _word_matches(word: str, st: str) -> bool:
-    """A text word is a form of a term word: it starts with the stem (a short stem or an
-    abbreviation must be the whole word, or be followed by a hyphenated ending: БҰҰ-ның)."""
-    if len(st) > 3:
-        return word.startswith(st)
-    return word == st or word.startswith(st + "-")
+def _word_matches(word: str, st: str, whole: bool) -> bool:
+    """A text word is a form of a term word: it starts with the stem; a short word or an
+    abbreviation must be the whole word, or take a hyphenated ending (БҰҰ-ның)."""
+    if whole:
+        return word == st or word.startswith(st + "-")
+    return word.startswith(st)
 
 
 class _Matcher:
@@ -88,24 +88,28 @@ class _Matcher:
     first four letters, or the whole of a short stem), so each text word looks up few."""
 
     def __init__(self) -> None:
-        self.index: dict[str, list[tuple[object, tuple[str, ...]]]] = {}
+        self.index: dict[str, list[tuple[object, tuple[tuple[str, bool], ...]]]] = {}
 
     def add(self, concept: object, term: str, lang: str) -> None:
-        stems = tuple(stem(w, lang) for w in _WORDS.findall(term))
-        if stems:
-            self.index.setdefault(stems[0][:4], []).append((concept, stems))
+        parts = []
+        for w in _WORDS.findall(term):
+            st = stem(w, lang)
+            parts.append((st, len(w) <= 3 or w.isupper()))
+        if parts:
+            self.index.setdefault(parts[0][0][:4], []).append((concept, tuple(parts)))
 
     def find(self, text: str) -> set:
         words = [_norm(w) for w in _WORDS.findall(text)]
         found: set = set()
         index = self.index
         for i, w in enumerate(words):
-            keys = {w[:4], w.split("-", 1)[0]} if len(w) > 3 else (w,)
+            keys = {w[:4], w.split("-", 1)[0][:4], w[:3]}
             for key in keys:
-                for concept, stems in index.get(key, ()):
-                    if concept in found or i + len(stems) > len(words):
+                for concept, parts in index.get(key, ()):
+                    if concept in found or i + len(parts) > len(words):
                         continue
-                    if all(_word_matches(words[i + k], s) for k, s in enumerate(stems)):
+                    if all(_word_matches(words[i + k], st, whole)
+                           for k, (st, whole) in enumerate(parts)):
                         found.add(concept)
         return found
 
