@@ -35,7 +35,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop.export import fonts
 from desktop.export.l10n import L10n
-from desktop.export.styles import HouseStyle
+from desktop.export.styles import HouseStyle, StyleError
 from desktop.export.text import Fallback, clean, esc, esc_lines, set_fallback
 from desktop.jobs import CancelToken
 
@@ -385,6 +385,33 @@ class Doc:
                 room = getattr(f, "room_mm", None) or (34 if f.level == 0 else 26)
                 self.story.append(CondPageBreak(room * mm))
             self.story.append(f)
+
+    def logo(self, height_mm: float = 16) -> Flowable | None:
+        """The house style's logo (PNG/JPEG; SVG when svglib is installed), left-aligned."""
+        path = self.style.logo
+        if path is None:
+            return None
+        if path.suffix.lower() == ".svg":
+            try:
+                from svglib.svglib import svg2rlg
+            except ImportError:
+                from desktop.i18n import _
+
+                raise StyleError(_("{file}: an SVG logo needs the svglib package; use a PNG "
+                                   "logo instead.").format(file=path)) from None
+            drawing = svg2rlg(str(path))
+            scale = height_mm * mm / max(drawing.height, 1)
+            drawing.scale(scale, scale)
+            drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+            drawing.hAlign = "LEFT"
+            return drawing
+        from reportlab.lib.utils import ImageReader
+        from reportlab.platypus import Image
+
+        w, h = ImageReader(str(path)).getSize()
+        img = Image(str(path), width=height_mm * mm * w / max(h, 1), height=height_mm * mm)
+        img.hAlign = "LEFT"
+        return img
 
     def spacer(self, h_mm: float) -> Spacer:
         return Spacer(1, h_mm * mm)

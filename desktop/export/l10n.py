@@ -35,6 +35,12 @@ class L10n:
     def __call__(self, message: str) -> str:
         return self.gettext(message)
 
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        catalog = getattr(self.gettext, "__self__", None)  # translator() gives a bound gettext
+        if catalog is None:
+            return singular if n == 1 else plural
+        return catalog.ngettext(singular, plural, n)
+
     def date(self, value: str | _dt.date | None) -> str:
         """A long date; an ISO date-time keeps only its date; unparsable text is kept."""
         from babel.dates import format_date

@@ -82,14 +82,18 @@ def build(pair: ParallelDoc, *, style: HouseStyle, lang: str, title: str | None 
           invariant: bool = True) -> bytes:
     doc = Doc(style, lang)
     d, t = doc, doc.t
+    _ = t  # the export language's gettext
     c = style.colours
-    heading = title or pair.title or t("Parallel text")
+    heading = title or pair.title or _("Parallel text")
     d.add(d.heading(heading, 0, toc=False, style="title"))
     d.add(d.para(f"{t.lang_name(pair.left_lang)} | {t.lang_name(pair.right_lang)}", "subtitle"))
     flagged = sum(1 for r in pair.rows if r.flags)
-    summary = t("{n} aligned rows").format(n=t.number(len(pair.rows)))
+    summary = t.ngettext("{n} aligned row", "{n} aligned rows", len(pair.rows)).format(
+        n=t.number(len(pair.rows)))
     if flagged:
-        summary += " · " + t("{n} with differences to check").format(n=t.number(flagged))
+        summary += " · " + t.ngettext("{n} with a difference to check",
+                                      "{n} with differences to check", flagged).format(
+            n=t.number(flagged))
     d.add(d.para(summary, "meta"))
     d.add(d.spacer(3))
 
@@ -109,7 +113,7 @@ def build(pair: ParallelDoc, *, style: HouseStyle, lang: str, title: str | None 
              head_cell(pair.left_title, meta(pair.left_lang, pair.left_meta)),
              head_cell(pair.right_title, meta(pair.right_lang, pair.right_meta))]]
     shade = []
-    kinds = {k: t(v) for k, v in MISMATCH_KINDS.items()}
+    kinds = {k: _(v) for k, v in MISMATCH_KINDS.items()}
     for n, r in enumerate(pair.rows, 1):
         num = [d.para(str(n), "cell_small")]
         if r.link_type not in ("1:1", ""):
@@ -128,15 +132,15 @@ def build(pair: ParallelDoc, *, style: HouseStyle, lang: str, title: str | None 
         rows.append([num, left, right])
         if cancel is not None and n % 200 == 0:
             cancel.raise_if_cancelled()
-    d.add(d.heading(t("Text"), 0, toc=False))
+    d.add(d.heading(_("Text"), 0, toc=False))
     d.add(d.table(rows, widths, zebra=False, extra=[
         ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.HexColor(c.rule)),
         ("LINEAFTER", (1, 0), (1, -1), 0.4, colors.HexColor(c.rule)),
         *shade]))
 
     if flagged:
-        d.add(d.heading(t("Differences to check"), 0, toc=False))
-        diff = [[d.para("#", "cell_head"), d.para(t("Difference"), "cell_head")]]
+        d.add(d.heading(_("Differences to check"), 0, toc=False))
+        diff = [[d.para("#", "cell_head"), d.para(_("Difference"), "cell_head")]]
         for n, r in enumerate(pair.rows, 1):
             for f in r.flags:
                 kind, sep, rest = f.partition(": ")
@@ -145,7 +149,7 @@ def build(pair: ParallelDoc, *, style: HouseStyle, lang: str, title: str | None 
         d.add(d.table(diff, [w * 0.1, w * 0.9]))
 
     return d.render(
-        Meta(title=heading, author=style.text(style.header, lang), subject=t("Parallel text"),
+        Meta(title=heading, author=style.text(style.header, lang), subject=_("Parallel text"),
              keywords=(pair.left_title, pair.right_title)),
         header=style.text(style.header, lang), footer=style.text(style.footer, lang),
         progress=progress, cancel=cancel, invariant=invariant)

@@ -47,10 +47,11 @@ def group_articles(articles: Sequence, group_by: str, doc: Doc) -> list[tuple[st
     for sa in articles:
         groups.setdefault(_group_key(sa, group_by), []).append(sa)
     t = doc.t
+    _ = t  # the export language's gettext
     named = []
     for (kind, gid), items in groups.items():
         if gid == _OTHER:
-            label = t("Other topics") if kind == "sector" else t("No country named")
+            label = _("Other topics") if kind == "sector" else _("No country named")
         else:
             label = t.name(kind, gid, _english_name(items, kind, gid))
         items.sort(key=lambda sa: (sa.article.date or "", sa.id), reverse=True)
@@ -68,39 +69,44 @@ def build(articles: Sequence, *, title: str, style: HouseStyle, lang: str,
         raise ValueError(group_by)
     doc = Doc(style, lang)
     t = doc.t
+    _ = t  # the export language's gettext
+    ngettext = t.ngettext
     groups = group_articles(articles, group_by, doc)
 
     dates = sorted(sa.article.date for sa in articles if sa.article.date)
+    logo = doc.logo(12)
+    if logo is not None:
+        doc.add(logo, doc.spacer(3))
     doc.add(doc.para(title, "title"))
     n = len(articles)
     sub = [t.date_range(dates[0], dates[-1])] if dates else []
-    sub.append(t("{n} articles").format(n=t.number(n)) if n != 1 else t("1 article"))
+    sub.append(ngettext("{n} article", "{n} articles", n).format(n=t.number(n)))
     doc.add(doc.para(" · ".join(sub), "subtitle"))
     if prepared:
-        doc.add(doc.para(t("Prepared on {date}").format(date=t.date(prepared)), "meta"))
+        doc.add(doc.para(_("Prepared on {date}").format(date=t.date(prepared)), "meta"))
     doc.add(doc.spacer(4))
     if style.toc and n:
-        doc.add(doc.heading(t("Contents"), 0, toc=False))
+        doc.add(doc.heading(_("Contents"), 0, toc=False))
         doc.add(doc.toc())
 
-    label_sources = t("Source")
+    label_sources = _("Source")
     for label, items in groups:
         doc.add(doc.heading(f"{label} ({t.number(len(items))})", 0))
         for sa in items:
             a = sa.article
             an = sa.analysis
-            doc.add(doc.heading(a.title or t("Untitled"), 1, style="h2_loose", room_mm=40))
-            meta = [a.source or t("unknown outlet"), t.date(a.date) or t("undated"),
+            doc.add(doc.heading(a.title or _("Untitled"), 1, style="h2_loose", room_mm=40))
+            meta = [a.source or _("unknown outlet"), t.date(a.date) or _("undated"),
                     t.lang_name(a.lang)]
             doc.add(doc.para(" · ".join(meta), "meta_loose"))
             body_lead = lead(a.body or "", source=a.source)
             if body_lead:
                 doc.add(doc.para(body_lead, "body"))
             tag_parts = []
-            for kind, attr, head in (("country", "countries", t("Countries")),
-                                     ("sector", "sectors", t("Sectors")),
-                                     ("person", "people", t("People")),
-                                     ("org", "orgs", t("Organisations"))):
+            for kind, attr, head in (("country", "countries", _("Countries")),
+                                     ("sector", "sectors", _("Sectors")),
+                                     ("person", "people", _("People")),
+                                     ("org", "orgs", _("Organisations"))):
                 names = _tag_names(doc, getattr(an, attr, None), kind)
                 if names:
                     doc.remember(*names)
@@ -116,7 +122,7 @@ def build(articles: Sequence, *, title: str, style: HouseStyle, lang: str,
     keywords = tuple(label for label, _items in groups)
     return doc.render(
         Meta(title=clean(title), author=style.text(style.header, lang),
-             subject=t("Press digest"), keywords=keywords),
+             subject=_("Press digest"), keywords=keywords),
         header=style.text(style.header, lang) or title, footer=style.text(style.footer, lang),
         progress=progress, cancel=cancel,
         invariant=invariant)

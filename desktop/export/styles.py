@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.i18n import _
 from desktop.paths import resource, user_data_dir
 
 PAGE_SIZES = ("A4", "Letter")
@@ -96,7 +97,8 @@ def _margins(v: object, where: Path) -> tuple[float, float, float, float]:
             return tuple(float(v[k]) for k in ("top", "right", "bottom", "left"))  # type: ignore[return-value]
         except (KeyError, TypeError, ValueError):
             pass
-    raise StyleError(f"{where}: margins must be a number or {{top, right, bottom, left}} in mm")
+    raise StyleError(_("{file}: margins must be a number or {{top, right, bottom, left}} in "
+                       "millimetres.").format(file=where))
 
 
 def parse_style(name: str, data: dict, where: Path) -> HouseStyle:
@@ -104,7 +106,8 @@ def parse_style(name: str, data: dict, where: Path) -> HouseStyle:
     fonts = data.get("fonts", {})
     size = str(page.get("size", "A4"))
     if size not in PAGE_SIZES:
-        raise StyleError(f"{where}: page size must be one of {', '.join(PAGE_SIZES)}, not {size!r}")
+        raise StyleError(_("{file}: the page size must be one of {sizes}, not “{size}”.").format(
+            file=where, sizes=", ".join(PAGE_SIZES), size=size))
     known = set(Colours.__dataclass_fields__)
     colours = {k: str(v) for k, v in data.get("colours", {}).items() if k in known}
     logo = data.get("logo")
@@ -141,7 +144,8 @@ def load_style(name: str = "default") -> HouseStyle:
 
     path = _files().get(name)
     if path is None:
-        raise StyleError(f"no house style named {name!r} (available: {', '.join(list_styles())})")
+        raise StyleError(_("There is no house style “{name}” (available: {names}).").format(
+            name=name, names=", ".join(list_styles())))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as e:
@@ -151,8 +155,9 @@ def load_style(name: str = "default") -> HouseStyle:
         try:
             family(f)
         except FontError:
-            raise StyleError(f"{path}: font family {f!r} is not in resources/fonts "
-                             "or the user fonts folder") from None
+            raise StyleError(_("{file}: the font family “{font}” is neither bundled nor in "
+                               "the user fonts folder.").format(file=path, font=f)) from None
     if style.logo is not None and not style.logo.is_file():
-        raise StyleError(f"{path}: logo file {style.logo} not found")
+        raise StyleError(_("{file}: the logo file {logo} does not exist.").format(
+            file=path, logo=style.logo))
     return style

@@ -49,9 +49,10 @@ class _Brief:
         if ref is None:
             return ""
         t = self.t
+        _ = t  # the export language's gettext
         n = self.number.get(ref.content_hash)
         parts = [x for x in (ref.source, t.short_date(ref.date)) if x]
-        label = ", ".join(parts) or t("unknown source")
+        label = ", ".join(parts) or _("unknown source")
         if ref.lang in ("kk", "ru") and ref.lang != t.lang:
             label += f" ({ref.lang})"
         self.doc.remember(label)
@@ -71,6 +72,7 @@ class _Brief:
     def value_text(self, f) -> str:
         """The figure in the export language's number style: 1,7 млрд USD / 1.7bn USD / 12 %."""
         t = self.t
+        _ = t  # the export language's gettext
         if f.kind == "percent":
             return f"{t.number(f.value)} %" if t.lang != "en" else f"{t.number(f.value)}%"
         try:
@@ -86,16 +88,20 @@ class _Brief:
 
     def cover(self) -> None:
         d, t, b, st = self.doc, self.t, self.b, self.style
+        _ = t  # the export language's gettext
         c = st.colours
         cls = st.classification_text(b.classification, t.lang)
         if cls:
             d.add(d.para(cls, "classification"))
+        logo = d.logo()
+        if logo is not None:
+            d.add(logo, d.spacer(3))
         head = st.text(st.header, t.lang)
         if head:
             d.add(d.para(head.upper(), "meta"))
         d.add(d.spacer(14 if st.cover else 4))
-        d.add(d.para(t("Briefing note").upper(), "subtitle"))
-        d.add(d.para(b.title or t("Untitled briefing"), "title"))
+        d.add(d.para(_("Briefing note").upper(), "subtitle"))
+        d.add(d.para(b.title or _("Untitled briefing"), "title"))
         d.add(HRFlowable(width="100%", thickness=1.4, color=colors.HexColor(c.accent),
                          spaceBefore=2, spaceAfter=10))
         facts = []
@@ -104,20 +110,20 @@ class _Brief:
             if value:
                 facts.append([d.para(label, "cell_head"), d.para(value, "cell")])
 
-        fact(t("Dates"), t.date_range(b.event_start, b.event_end))
-        fact(t("Place"), b.place)
-        fact(t("Partners"), ", ".join(t.name("country", p, p) for p in b.partners))
-        fact(t("Audience"), b.audience)
-        fact(t("Prepared by"), ", ".join(x for x in (b.author, b.unit) if x))
-        fact(t("Prepared on"), t.date(b.prepared_on or self.prepared))
-        fact(t("Classification"), cls)
+        fact(_("Dates"), t.date_range(b.event_start, b.event_end))
+        fact(_("Place"), b.place)
+        fact(_("Partners"), ", ".join(t.name("country", p, p) for p in b.partners))
+        fact(_("Audience"), b.audience)
+        fact(_("Prepared by"), ", ".join(x for x in (b.author, b.unit) if x))
+        fact(_("Prepared on"), t.date(b.prepared_on or self.prepared))
+        fact(_("Classification"), cls)
         if facts:
             d.add(d.table(facts, [d.width * 0.27, d.width * 0.73], header=False, zebra=False,
                           extra=[("LINEBELOW", (0, 0), (-1, -2), 0.3,
                                   colors.HexColor(c.rule))]))
         if st.toc:
             d.add(d.spacer(10 if st.cover else 4))
-            d.add(d.heading(t("Contents"), 0, toc=False, style="h2"))
+            d.add(d.heading(_("Contents"), 0, toc=False, style="h2"))
             d.add(d.toc())
         if st.cover:
             d.add(PageBreak())
@@ -134,9 +140,10 @@ class _Brief:
         if not figs:
             return
         d, t = self.doc, self.t
-        d.add(d.heading(t("Key figures"), 0))
-        rows = [[d.para(t("Figure"), "cell_head"), d.para(t("Context"), "cell_head"),
-                 d.para(t("Sources"), "cell_head")]]
+        _ = t  # the export language's gettext
+        d.add(d.heading(_("Key figures"), 0))
+        rows = [[d.para(_("Figure"), "cell_head"), d.para(_("Context"), "cell_head"),
+                 d.para(_("Sources"), "cell_head")]]
         for f in figs:
             value = [d.para(self.value_text(f), "figure")]
             as_written = clean(f.value_text)
@@ -153,7 +160,8 @@ class _Brief:
         if not secs:
             return
         d, t = self.doc, self.t
-        d.add(d.heading(t("Sectors"), 0))
+        _ = t  # the export language's gettext
+        d.add(d.heading(_("Sectors"), 0))
         for s in secs:
             d.add(d.heading(s.title or t.name("sector", s.sector, s.sector), 1))
             for item in (i for i in s.items if i.included):
@@ -168,7 +176,8 @@ class _Brief:
         if not qs:
             return
         d, t = self.doc, self.t
-        d.add(d.heading(t("Quotes"), 0))
+        _ = t  # the export language's gettext
+        d.add(d.heading(_("Quotes"), 0))
         for q in qs:
             who = q.speaker_name or (t.name("person", q.speaker) if q.speaker else "")
             attrib = "— " + esc(who) + ", " if who else "— "
@@ -182,12 +191,13 @@ class _Brief:
         if not ps:
             return
         d, t = self.doc, self.t
-        d.add(d.heading(t("Principal participants"), 0))
-        for kind, label in (("person", t("People")), ("org", t("Organisations"))):
+        _ = t  # the export language's gettext
+        d.add(d.heading(_("Principal participants"), 0))
+        for kind, label in (("person", _("People")), ("org", _("Organisations"))):
             items = [p for p in ps if p.kind == kind]
             if not items:
                 continue
-            rows = [[d.para(label, "cell_head"), d.para(t("Articles"), "cell_head")]]
+            rows = [[d.para(label, "cell_head"), d.para(_("Articles"), "cell_head")]]
             for p in items:
                 name = p.display() or t.name(kind, p.id, p.id)
                 rows.append([d.para(name, "cell"), d.para(t.number(p.articles), "cell_r")])
@@ -199,10 +209,11 @@ class _Brief:
         if not self.sources:
             return
         d, t = self.doc, self.t
-        d.add(d.heading(t("Sources"), 0))
-        rows = [[d.para("№", "cell_head"), d.para(t("Outlet"), "cell_head"),
-                 d.para(t("Date"), "cell_head"), d.para(t("Title"), "cell_head"),
-                 d.para(t("Language"), "cell_head")]]
+        _ = t  # the export language's gettext
+        d.add(d.heading(_("Sources"), 0))
+        rows = [[d.para("№", "cell_head"), d.para(_("Outlet"), "cell_head"),
+                 d.para(_("Date"), "cell_head"), d.para(_("Title"), "cell_head"),
+                 d.para(_("Language"), "cell_head")]]
         for i, a in enumerate(self.sources, 1):
             rows.append([d.para(str(i), "cell"), d.para(a.source or "—", "cell"),
                          d.para(t.short_date(a.date) or "—", "cell"),
@@ -214,11 +225,12 @@ class _Brief:
         if not (self.annex or self.b.include_annex) or not self.sources:
             return
         d, t = self.doc, self.t
+        _ = t  # the export language's gettext
         d.add(PageBreak())
-        d.add(d.heading(t("Annex: full texts"), 0))
+        d.add(d.heading(_("Annex: full texts"), 0))
         for i, a in enumerate(self.sources, 1):
             d.add(CondPageBreak(40 * mm))
-            d.add(d.heading(f"[{i}] {a.title or t('Untitled')}", 1))
+            d.add(d.heading(f"[{i}] {a.title or _('Untitled')}", 1))
             meta = [x for x in (a.source, t.date(a.date), t.lang_name(a.lang)) if x]
             d.add(d.para(" · ".join(meta), "meta"))
             for p in paragraphs(a.text or a.lead):
@@ -226,12 +238,13 @@ class _Brief:
 
     def build(self) -> None:
         t = self.t
+        _ = t  # the export language's gettext
         self.cover()
         parts = {
-            "objectives": lambda: self.part_text(t("Objectives"), self.b.objectives),
-            "key_messages": lambda: self.part_text(t("Key messages"), self.b.key_messages),
-            "background": lambda: self.part_text(t("Background"), self.b.background),
-            "programme": lambda: self.part_text(t("Programme"), self.b.programme),
+            "objectives": lambda: self.part_text(_("Objectives"), self.b.objectives),
+            "key_messages": lambda: self.part_text(_("Key messages"), self.b.key_messages),
+            "background": lambda: self.part_text(_("Background"), self.b.background),
+            "programme": lambda: self.part_text(_("Programme"), self.b.programme),
             "figures": self.figures,
             "sections": self.sections,
             "quotes": self.quotes,
@@ -253,12 +266,13 @@ def build(briefing, *, style: HouseStyle, lang: str | None = None, prepared: str
     w = _Brief(briefing, style, lang, prepared, annex)
     w.build()
     t, st, b = w.t, style, briefing
+    _ = t  # the export language's gettext
     keywords = [t.name("country", p, p) for p in b.partners]
     keywords += [s.title or t.name("sector", s.sector, s.sector) for s in b.sections
                  if s.included]
     author = ", ".join(x for x in (b.author, b.unit) if x) or st.text(st.header, lang)
     return w.doc.render(
-        Meta(title=b.title or t("Untitled briefing"), author=author, subject=t("Visit brief"),
+        Meta(title=b.title or _("Untitled briefing"), author=author, subject=_("Visit brief"),
              keywords=tuple(keywords)),
         header=st.text(st.header, lang), footer=st.text(st.footer, lang),
         classification=st.classification_text(b.classification, lang),

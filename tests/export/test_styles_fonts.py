@@ -60,3 +60,21 @@ def test_classification_wording_per_language():
     assert s.classification_text("restricted", "ru") == "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"
     assert s.classification_text("Restricted", "en") == "RESTRICTED"
     assert s.classification_text("Особой важности", "ru") == "Особой важности"
+
+
+def test_user_style_with_a_logo(_private_data_dir):
+    from PIL import Image
+
+    from desktop.export import render_pdf
+    from tests.export.helpers import sample_articles, sample_briefing
+
+    folder = _private_data_dir / "templates"
+    folder.mkdir()
+    Image.new("RGB", (60, 40), (31, 56, 100)).save(folder / "emblem.png")
+    (folder / "embassy.toml").write_text('logo = "emblem.png"\n', encoding="utf-8")
+    for data in (render_pdf("press-digest", articles=sample_articles(), style="embassy"),
+                 render_pdf("visit-brief", briefing=sample_briefing(), style="embassy")):
+        assert b"/Subtype /Image" in data
+    (folder / "missing.toml").write_text('logo = "nope.png"\n', encoding="utf-8")
+    with pytest.raises(StyleError, match="nope.png"):
+        load_style("missing")
