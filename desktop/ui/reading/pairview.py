@@ -391,7 +391,10 @@ class PairView(QWidget):
         self.act_side.setChecked(bool(side))
         self.act_side.blockSignals(False)
         self.side.setVisible(bool(side))
-        state = s.splitter_state("pair") if s is not None else None
+
+    def restore_state(self) -> None:
+        """Panel sizes as the user left them (the window calls it unless told not to)."""
+        state = self.settings.splitter_state("pair") if self.settings is not None else None
         if state is not None:
             self.splitter.restoreState(state)
 
