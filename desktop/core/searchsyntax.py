@@ -157,7 +157,11 @@ def match_spans(text: str, query: str, extra_words: Sequence[str] = ()) -> list[
         return []
     if not parsed and not extra_words:
         return []
-    toks = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD.finditer(text)]
+    folded = fold(text)
+    if len(folded) == len(text):  # the usual case: one fold, offsets still valid
+        toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(folded)]
+    else:
+        toks = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD.finditer(text)]
     spans: list[tuple[int, int]] = []
     singles = [w for w in extra_words if w]
     for t in parsed:
@@ -174,8 +178,9 @@ def match_spans(text: str, query: str, extra_words: Sequence[str] = ()) -> list[
                     else toks[i + n - 1][2] == t.words[-1]):
                 spans.append((toks[i][0], toks[i + n - 1][1]))
     if singles:
+        starts = tuple({search_base(q) or q for q in singles})  # cheap filter before is_form
         for s, e, w in toks:
-            if any(is_form(w, q) for q in singles):
+            if w.startswith(starts) and any(is_form(w, q) for q in singles):
                 spans.append((s, e))
     spans.sort()
     out: list[tuple[int, int]] = []
@@ -193,3 +198,22 @@ _FIELD = re.compile(r"(?:^|(?<=\s))[^\W\d_][\w-]*:(?:\"[^\"]*\"|«[^»]*»|“[^
 def _free_part(query: str) -> str:
     """The query without its `key:value` fields."""
     return _FIELD.sub(" ", query)
+
+
+def snippet(text: str, spans: Sequence[tuple[int, int]], width: int = 100) -> str:
+    """About `width` characters of `text` around its first span, on one line, with “…”
+    where it was cut; "" when there is no span."""
+    if not spans:
+        return ""
+    s, e = spans[0]
+    room = max(0, width - (e - s))
+    a = max(0, s - room // 3)
+    b = min(len(text), e + room - (s - a))
+    if a > 0:  # start at a word boundary
+        sp = text.find(" ", a, s)
+        a = sp + 1 if sp >= 0 else a
+    if b < len(text):
+        sp = text.rfind(" ", e, b)
+        b = sp if sp > e else b
+    out = " ".join(text[a:b].split())
+    return ("…" if a > 0 else "") + out + ("…" if b < len(text) else "")

@@ -588,6 +588,13 @@ class Library(PairingMixin):
             self._searcher = Searcher(self.store, self.catalog)
         return self._searcher.search(text)
 
+    def snippets(self, ids: Sequence[int], text: str, width: int = 100) -> dict[int, str]:
+        """id → about `width` characters around the first match of the free `text`."""
+        if not terms(text or ""):
+            return {}
+        self.search(text)  # creates the searcher
+        return self._searcher.snippets(ids, text, width)
+
     def value_resolver(self) -> ValueResolver:
         """Field values (country:Өзбекстан, person:Токаев, source:…) → ids, with this
         library's own people, organisations and sources; for `parse_query`."""

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from desktop.core.article import Article
 from desktop.core.query import Catalog, Filter, Understood
-from desktop.core.searchsyntax import Term, is_form, search_base, terms_at
+from desktop.core.searchsyntax import Term, is_form, match_spans, search_base, snippet, terms_at
 
 _FACET_FIELD = {"person": "people", "org": "orgs", "country": "countries"}
 _MAX_OR_FORMS = 100  # beyond this many forms one prefix query is cheaper than an OR
@@ -91,6 +92,18 @@ class Searcher:
         if len(t.words) == 1 and not t.prefix and not t.phrase:
             return self.word_expression(t.words[0])
         return _quote(" ".join(t.words)) + ("*" if t.prefix else "")
+
+    def snippets(self, ids: Sequence[int], text: str, width: int = 100) -> dict[int, str]:
+        """A line around the first match of `text` in each article (title + body)."""
+        res = self.search(text)
+        out: dict[int, str] = {}
+        for aid, title, body, _lang, _an in self.store.texts_of([int(i) for i in ids]):
+            full = Article(title=title or "", body=body or "").full_text()
+            # the first match is usually near the top: look there before the whole text
+            head = full[:full.find(" ", 1500) if len(full) > 2000 else len(full)]
+            spans = match_spans(head, text, res.highlight) if len(head) < len(full) else []
+            out[aid] = snippet(full, spans or match_spans(full, text, res.highlight), width)
+        return out
 
     # ------------------------------------------------------------------ search
     def search(self, text: str) -> SearchResult:

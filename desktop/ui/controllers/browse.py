@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -37,7 +38,8 @@ from desktop.ui.controllers.base import (
     MenuItems,
     WindowContext,
 )
-from desktop.ui.models.article_table import COLUMN_KEYS, ArticleTableModel
+from desktop.ui.models.article_table import COLUMN_KEYS, SNIPPET_COLUMN, ArticleTableModel
+from desktop.ui.widgets.no_match import NoMatch
 from desktop.ui.widgets.search_box import SearchBox
 from desktop.ui.widgets.sidebar import Sidebar
 
@@ -65,10 +67,12 @@ class BrowseController(Controller):
         self.rows: CatalogRows | None = None
         self.last_refresh_ms = 0.0
         self._text_cache: tuple[str, np.ndarray | None] = ("", None)
+        self._snippet_text = ""
         self._restoring = False
         parent = ctx.window
 
         self.search = SearchBox(parent)
+        self.search.set_library(lambda: self.ctx.session.library, ctx.names)
         self.search.filterChanged.connect(self._query_changed)
 
         self.model = ArticleTableModel(None, self)
@@ -91,10 +95,14 @@ class BrowseController(Controller):
         h.setHighlightSections(False)
         h.setStretchLastSection(True)
         fm = h.fontMetrics()  # longer Kazakh/Russian titles widen their column
-        for col, width in zip(range(len(COLUMN_KEYS)), (86, 40, 250, 96, 110, 120),
+        for col, width in zip(range(len(COLUMN_KEYS)), (86, 40, 250, 96, 110, 120, 320),
                               strict=True):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
             self.table.setColumnWidth(col, max(width, fm.horizontalAdvance(title) + 24))
+        self.table.setColumnHidden(SNIPPET_COLUMN, True)
+        self.no_match = NoMatch(self.table.viewport())  # an empty result says why
+        self.no_match.clearTextRequested.connect(self.clear_search_text)
+        self.no_match.clearFiltersRequested.connect(self.clear_filters_keep_text)
         self.table.setAccessibleName(_("Articles"))
         self.table.setToolTip(_("Arrows move through the list; Enter opens the article in "
                                 "the reader; click a header to sort"))
@@ -132,12 +140,17 @@ class BrowseController(Controller):
                                         "reset")
         self.sidebar_action = self.action(_("&Filters sidebar"), self.sidebar.setVisible,
                                           "Ctrl+1", checkable=True)
+        self.snippet_action = self.action(
+            _("&Matches in the list"), self.show_snippets, None,
+            _("A column with the text around the first match of the search"), checkable=True)
+        h.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        h.addAction(self.snippet_action)
         ctx.session.catalogChanged.connect(self.set_catalog)
 
     # ------------------------------------------------------------------ frame interface
     def menu_actions(self) -> dict[str, MenuItems]:
         return {MENU_EDIT: [self.find_action, self.reset_action],
-                MENU_VIEW: [self.sidebar_action]}
+                MENU_VIEW: [self.sidebar_action, self.snippet_action]}
 
     def toolbar_actions(self) -> MenuItems:
         return [self.reset_action]
@@ -154,6 +167,7 @@ class BrowseController(Controller):
             h.restoreState(hs)
             self.model.sort_column = max(0, h.sortIndicatorSection())
             self.model.sort_descending = h.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        self._snippets_visible()
 
     def save_state(self) -> None:
         s = self.ctx.settings
@@ -171,6 +185,7 @@ class BrowseController(Controller):
 
         self.rows = CatalogRows(catalog, self.ctx.names)
         self._text_cache = ("", None)
+        self._snippet_text = "\0"  # a new library: fetch snippets from it
         self.model.set_source(self.rows)
         self.sidebar.set_catalog(catalog)
         self.sidebar.set_facet_state(self.state.facets)
@@ -217,6 +232,29 @@ class BrowseController(Controller):
     def reset_filters(self) -> None:
         self.apply_browse_state({})
 
+    # ------------------------------------------------------------------ no match, snippets
+    def clear_search_text(self) -> None:
+        """Drop the free text of the search, keep its fields, ticks and dates."""
+        f, _err = safe_combined(BrowseState(query=self.state.query))
+        self.search.set_text(replace(f, text="").to_query())
+
+    def clear_filters_keep_text(self) -> None:
+        """Drop the fields, ticks and dates, keep the free text of the search."""
+        f, _err = safe_combined(BrowseState(query=self.state.query))
+        self.apply_browse_state({"query": f.text})
+
+    def show_snippets(self, on: bool) -> None:
+        """Show or hide the column with the text around the first match."""
+        self.table.setColumnHidden(SNIPPET_COLUMN, not on)
+        self._snippets_visible()
+
+    def _snippets_visible(self) -> None:
+        shown = not self.table.isColumnHidden(SNIPPET_COLUMN)
+        self.model.snippets_shown = shown
+        self.snippet_action.setChecked(shown)
+        if shown:
+            self.model.set_snippet_source(self.model._snippet_fetch)
+
     def _query_changed(self, f: Filter) -> None:
         self.state.query = self.search.text()
         if not self._restoring:
@@ -231,6 +269,17 @@ class BrowseController(Controller):
         self.state.date_from, self.state.date_to = date_from, date_to
         if not self._restoring:
             self.refresh()
+
+    def _set_snippet_text(self, text: str) -> None:
+        """The snippet column shows the text around matches of this search text."""
+        text = text.strip()
+        if text == self._snippet_text:
+            return
+        self._snippet_text = text
+        lib = self.ctx.session.library
+        self.model.set_snippet_source(
+            (lambda ids, t=text, lb=lib: lb.snippets(ids, t)) if text and lib is not None
+            else None)
 
     def _text_ids(self, text: str):
         text = text.strip()
@@ -262,6 +311,9 @@ class BrowseController(Controller):
         keep_id = self._shown_id()
         positions = cat.filter(f, text_ids)
         self.model.set_positions(positions)
+        self._set_snippet_text(f.text)
+        self.no_match.update_state(len(positions), len(cat), f.text,
+                                   not replace(f, text="").is_empty())
         if self.table.isVisible():
             self.table.doItemsLayout()  # now, not in a second paint after the first one
         self.sidebar.update_counts(cat, f, text_ids)

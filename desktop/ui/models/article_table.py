@@ -6,6 +6,7 @@ visible rows and kept in a small cache; sorting is delegated to the core.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -23,14 +24,18 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("source", N_("Source")),
     ("partners", N_("Partner countries")),
     ("sectors", N_("Sectors")),
+    ("snippet", N_("Match in text")),  # hidden until the user turns it on
 )
 COLUMN_KEYS = tuple(k for k, _label in COLUMNS)
+SNIPPET_COLUMN = COLUMN_KEYS.index("snippet")
+_SNIPPET_BATCH = 60  # rows fetched at once: one query for a screenful
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
 _CACHE_MAX = 2000
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_TIP_COLUMNS = frozenset(COLUMN_KEYS.index(k) for k in ("title", "partners", "sectors"))
+_TIP_COLUMNS = frozenset(COLUMN_KEYS.index(k)
+                         for k in ("title", "partners", "sectors", "snippet"))
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
@@ -38,7 +43,7 @@ class RowSource(Protocol):
     """What the model needs from the library: display rows, ids and sorting."""
 
     def display_row(self, pos: int) -> tuple[str, ...]:
-        """Cells of one row, in COLUMN_KEYS order."""
+        """Cells of one row, in COLUMN_KEYS order (the snippet column excepted)."""
         ...
 
     def article_id(self, pos: int) -> int: ...
@@ -56,6 +61,10 @@ class ArticleTableModel(QAbstractTableModel):
         self._cache: dict[int, tuple[str, ...]] = {}
         self.sort_column = 0
         self.sort_descending = True
+        # ids → text around the first match of the current search (None: no search)
+        self._snippet_fetch: Callable[[list[int]], dict[int, str]] | None = None
+        self._snippets: dict[int, str] = {}
+        self.snippets_shown = False  # set by the view: fetch only for a visible column
 
     # -- data in ----------------------------------------------------------------------
     def set_source(self, source: RowSource | None, positions: np.ndarray | None = None) -> None:
@@ -85,6 +94,32 @@ class ArticleTableModel(QAbstractTableModel):
         if positions is None:
             return np.empty(0, dtype=np.int64)
         return np.asarray(positions, dtype=np.int64)
+
+    def set_snippet_source(self, fetch: Callable[[list[int]], dict[int, str]] | None) -> None:
+        """Where the snippet column's text comes from (None: the column stays empty)."""
+        self._snippet_fetch = fetch
+        self._snippets.clear()
+        if len(self._pos):
+            self.dataChanged.emit(self.index(0, SNIPPET_COLUMN),
+                                  self.index(len(self._pos) - 1, SNIPPET_COLUMN))
+
+    def _snippet(self, row: int) -> str:
+        pos = int(self._pos[row])
+        got = self._snippets.get(pos)
+        if got is not None or self._snippet_fetch is None or not self.snippets_shown:
+            return got or ""
+        if len(self._snippets) >= _CACHE_MAX:
+            self._snippets.clear()
+        rows = range(row, min(len(self._pos), row + _SNIPPET_BATCH))
+        want = {self._source.article_id(int(self._pos[r])): int(self._pos[r]) for r in rows
+                if int(self._pos[r]) not in self._snippets}
+        try:
+            found = self._snippet_fetch(list(want))
+        except Exception:  # noqa: BLE001 - a snippet is a courtesy; the row still shows
+            found = {}
+        for aid, p in want.items():
+            self._snippets[p] = found.get(aid, "")
+        return self._snippets.get(pos, "")
 
     # -- lookups ----------------------------------------------------------------------
     @property
@@ -131,13 +166,15 @@ class ArticleTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             row = index.row()
             if 0 <= row < len(self._pos) and self._source is not None and index.isValid():
-                return self._row(row)[index.column()]
+                col = index.column()
+                return self._snippet(row) if col == SNIPPET_COLUMN else self._row(row)[col]
             return None
         if role == _TOOLTIP:
             row, col = index.row(), index.column()
             if (col in _TIP_COLUMNS and 0 <= row < len(self._pos) and self._source is not None
                     and index.isValid()):
-                return plain_tooltip(self._row(row)[col]) or None  # titles are untrusted
+                cell = self._snippet(row) if col == SNIPPET_COLUMN else self._row(row)[col]
+                return plain_tooltip(cell) or None  # titles and texts are untrusted
             return None
         if role == ID_ROLE or role == POSITION_ROLE:
             row = index.row()

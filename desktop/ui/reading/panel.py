@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.ui import search_highlight
 from desktop.ui.plain import plain_tooltip
 from desktop.ui.reading import fastdoc
 from desktop.ui.widgets.reader import SafeDocument, article_meta, plain_label, selection_phrase
 
 Extra = QTextEdit.ExtraSelection
+SEARCH_COLOUR = QColor(255, 196, 0)  # words the search matched, as find-in-page tints them
 
 
 class _Watch(QObject):
@@ -126,6 +128,7 @@ class PairPanel(QObject):
         for w in (self.title, self.meta, self.notice):
             w.setParent(parent)
         self.role.setParent(parent)
+        search_highlight.watch(self)  # words the current search matched are tinted
 
     def rows(self) -> list[QWidget]:
         """The panel's widgets top to bottom; the text view is the last."""
@@ -171,6 +174,7 @@ class PairPanel(QObject):
         self.view.setExtraSelections([])
         self.prep = fastdoc.prepare(text, total=total)
         self._fill(marks, format_for)
+        self.refresh_search()
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
         if self.prep.truncated:
             self.set_notice(_("This article is very long: showing the first {shown} of "
@@ -186,6 +190,7 @@ class PairPanel(QObject):
         bar = self.view.verticalScrollBar()
         value = bar.value()
         self._fill(marks, format_for)
+        self.refresh_search()  # the layers' cursors must point into the new document
         self._apply_layers()
         bar.setValue(value)
 
@@ -374,8 +379,25 @@ class PairPanel(QObject):
             self._layers.pop(name, None)
         self._apply_layers()
 
+    def refresh_search(self) -> None:
+        """Tint the words the current search matched (ui.search_highlight)."""
+        if self.prep is None:
+            return
+        shown = self.prep.text[:self.prep.shown]
+        fmt = tint(SEARCH_COLOUR, 110)
+        out: list[Extra] = []
+        for a, b in search_highlight.spans(shown):
+            c = QTextCursor(self.doc)
+            c.setPosition(self._pos(a))
+            c.setPosition(self._pos(b), QTextCursor.MoveMode.KeepAnchor)
+            x = Extra()
+            x.cursor = c
+            x.format = fmt
+            out.append(x)
+        self.set_layer("search", out)
+
     def _apply_layers(self) -> None:
-        order = ("gaps", "flags", "picked", "hover")
+        order = ("search", "gaps", "flags", "picked", "hover")
         merged: list[Extra] = []
         for k in order:
             merged += self._layers.get(k, [])
