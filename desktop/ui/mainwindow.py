@@ -195,19 +195,13 @@ class MainWindow(QMainWindow):
                                        QKeySequence.StandardKey.Quit)
         self.about_action = make_action(self, _("&About Kenes"), self.about)
 
-        mb = self.menuBar()
         self.menus: dict[str, QMenu] = {}
-        for key in MENU_ORDER:  # created in order, shown once something is in them
-            m = QMenu(_(MENU_TITLES[key]), self)
-            self.menus[key] = m
-            a = mb.addMenu(m)
-            a.setVisible(False)
         self._fill(MENU_EDIT, [self.undo_action, self.redo_action])
         for c in self.controllers:
             for key, items in c.menu_actions().items():
                 self._fill(key, items)
         self._fill(MENU_FILE, [self.open_library_action, None, self.quit_action])
-        self._build_language_menu(self.menus[MENU_VIEW])
+        self._build_language_menu(self.menu(MENU_VIEW))
         self._fill(MENU_HELP, [self.about_action])
 
         tb = self.addToolBar(_("Main toolbar"))
@@ -227,11 +221,26 @@ class MainWindow(QMainWindow):
         for w in ctrl.status_widgets():
             self.statusBar().addWidget(w)
 
+    def menu(self, key: str) -> QMenu:
+        """The menu `key` (base.MENU_ORDER), put into the menu bar in its place when first
+        asked for: a menu nobody fills never shows."""
+        m = self.menus.get(key)
+        if m is None:
+            m = QMenu(_(MENU_TITLES[key]), self)
+            self.menus[key] = m
+            later = [self.menus[k].menuAction() for k in MENU_ORDER[MENU_ORDER.index(key) + 1:]
+                     if k in self.menus]
+            if later:
+                self.menuBar().insertMenu(later[0], m)
+            else:
+                self.menuBar().addMenu(m)
+        return m
+
     def _fill(self, key: str, items: MenuItems) -> None:
         """Append one contribution to menu `key`, a separator from the one before."""
         if not items:
             return
-        m = self.menus[key]
+        m = self.menu(key)
         if not m.isEmpty():
             m.addSeparator()
         for a in items:
@@ -239,7 +248,6 @@ class MainWindow(QMainWindow):
                 m.addSeparator()
             else:
                 m.addAction(a)
-        m.menuAction().setVisible(True)
 
     def _add_toolbar(self, items: MenuItems) -> None:
         if not items:
