@@ -63,6 +63,7 @@ screenshots: setup
 	  --screenshot docs/screenshots/window.png
 	$(BIN)/kenes --library .bench/shots-lib --lang kk --query "sector:trade" --select 5 \
 	  --screenshot docs/screenshots/window-kk.png
+	$(BIN)/kenes --library .bench/shots-lib --select 1 --screenshot docs/screenshots/pair.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache i18n/*/LC_MESSAGES
