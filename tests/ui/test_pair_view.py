@@ -336,3 +336,40 @@ def test_interface_strings_follow_the_language(qtbot, lib):
         i18n.setup("en")
         v.retranslate()
     assert v.act_sync.text() == "&Synchronised scrolling"
+
+
+# ------------------------------------------------------------------ in the window
+def test_window_shows_the_sample_pair_and_pins_it_in_the_library(qtbot, tmp_path):
+    from desktop.corpus.library import Library
+    from desktop.ui.mainwindow import MainWindow
+
+    w = MainWindow(library_dir=str(tmp_path / "lib"), import_sample=True, show_reports=False)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        with qtbot.waitSignal(w.catalogLoaded, timeout=60000):
+            w.open_library()
+        w.select_article(3)  # the Russian coverage of the Uzbekistan visit
+        v = w.reading.view
+        v.flush()
+        assert w.reading.article_id == 3 and v.right.article_id == 3
+        assert v.left.article_id is not None and v.left.lang == "kk"
+        assert w.reading.panel is v.right
+        assert w.reading.pair_ids() == (v.left.article_id, 3)
+        menus = [a.text() for a in w.menuBar().actions()]
+        assert any("pair" in m.lower() for m in menus)
+        if v.alignment is not None:  # link an edit: it is stored with a pin
+            v.select_link(0)
+            v.unlink() if v.act_unlink.isEnabled() else v.join(+1)
+            assert w.undo.group.activeStack() is w.reading.undo_stack
+        else:
+            v.toggle_pin()
+        kk = v.left.article_id
+        w.runner.wait(60000)
+        w.close()
+        with Library.open(tmp_path / "lib") as lib:
+            pin = lib.pin_of(3)
+            assert pin is not None and pin.b == kk
+    finally:
+        w.runner.wait(60000)
+        w.close()
