@@ -134,6 +134,10 @@ class SearchBox(QWidget):
         except QueryError as e:
             self._show_error(text, e)
             return False
+        from desktop.core.searchsyntax import fold
+
+        # a field value typed as its id (country:uz) needs no explanation
+        notes = [n for n in notes if fold(n.typed) != fold(n.value)]
         highlight: tuple[str, ...] = ()
         if hasattr(lib, "search") and f.text.strip():
             try:
@@ -153,9 +157,7 @@ class SearchBox(QWidget):
 
     def _show_understood(self, notes: list[Understood]) -> None:
         """“Tokayev → person: Kassym-Jomart Tokayev; Өзбекстан → country: Uzbekistan”."""
-        from desktop.core.searchsyntax import fold
-
-        self.notes = [n for n in notes if fold(n.typed) != fold(n.value)]
+        self.notes = list(notes)
         self.retranslate_understood()
 
     def retranslate_understood(self) -> None:
