@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         b, r, ru = self.browse, self.reading, self.rules
         b.showRequested.connect(r.open)
+        b.clearRequested.connect(r.clear)
         b.activated.connect(self._activated)
         r.addRuleRequested.connect(ru.add_rule)
         r.excludeRequested.connect(ru.exclude)

@@ -122,6 +122,20 @@ def test_selecting_a_row_shows_it_in_the_reader_and_selection_survives_filtering
     assert w.reading.article_id == 4
 
 
+def test_the_reader_follows_the_table_when_a_filter_hides_its_article(qtbot, window):
+    w = window
+    assert w.select_article(3)  # ru
+    w.browse.search.set_text("lang:kk")  # hides it: the reader shows the first row instead
+    first = w.browse.model.article_id(0)
+    assert first != 3 and w.reading.article_id == first
+    assert w.selected_ids() == [first]
+    w.browse.search.set_text("lang:kk source:Akorda")  # nothing left: nothing shown
+    assert w.browse.model.rowCount() == 0
+    assert w.reading.article_id is None
+    w.browse.search.set_text("")  # the list is back; the reader waits for a choice
+    assert w.reading.article_id is None
+
+
 def test_saved_search_restores_box_ticks_and_dates(qtbot, window):
     w = window
     w.browse.search.set_text("lang:kk")

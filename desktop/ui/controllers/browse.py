@@ -59,6 +59,7 @@ class BrowseController(Controller):
 
     showRequested = Signal(int)
     activated = Signal(int)
+    clearRequested = Signal()  # the list is empty: the reader shows nothing
 
     def __init__(self, ctx: WindowContext, shown_id: Callable[[], int | None]) -> None:
         super().__init__(ctx)
@@ -320,10 +321,21 @@ class BrowseController(Controller):
         days = cat.days[positions]
         self.sidebar.set_days(days[days != NODATE])
         self._update_count()
-        if keep_id is not None:
-            self.select_article(keep_id, scroll=True, open_if_missing=False)
+        if keep_id is not None and not self.select_article(keep_id, scroll=True,
+                                                           open_if_missing=False):
+            self._follow_table()
         self._settle_layouts()
         self.last_refresh_ms = (time.perf_counter() - t0) * 1000
+
+    def _follow_table(self) -> None:
+        """The filter hides the article the reader shows: show the first row instead, or
+        nothing when the list is empty, so the reader never shows what the list does not."""
+        first = self.model.article_id(0) if self.model.rowCount() else None
+        if first is None:
+            self.table.selectionModel().clear()
+            self.clearRequested.emit()
+        else:
+            self.select_article(first, scroll=True, open_if_missing=False)
 
     @staticmethod
     def _settle_layouts() -> None:
