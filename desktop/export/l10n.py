@@ -96,6 +96,16 @@ class L10n:
     def lang_name(self, code: str | None) -> str:
         return self(LANG_NAMES[code]) if code in LANG_NAMES else (code or "")
 
+    def localized(self, kind: str, id_: str | None, shown: str | None) -> str:
+        """`shown` (a name a briefing stored in its own language) in the export language,
+        unless the user wrote something else there: then their text is kept."""
+        if not id_:
+            return shown or ""
+        names = _vocab(kind).get(id_) or {}
+        if not shown or shown in names.values() or shown == id_:
+            return self.name(kind, id_, shown or "")
+        return shown
+
     def name(self, kind: str, id_: str, fallback: str = "") -> str:
         """A country/sector/person/org name in the export language."""
         names = _vocab(kind).get(id_)

@@ -144,13 +144,22 @@ class _Brief:
         d.add(d.heading(_("Key figures"), 0))
         rows = [[d.para(_("Figure"), "cell_head"), d.para(_("Context"), "cell_head"),
                  d.para(_("Sources"), "cell_head")]]
+        # Figures stated in one sentence of the same sources share a row: the sentence is
+        # printed once, its figures listed together.
+        groups: dict[tuple, list] = {}
         for f in figs:
-            value = [d.para(self.value_text(f), "figure")]
-            as_written = clean(f.value_text)
-            if as_written and as_written != self.value_text(f):
-                value.append(d.para(as_written, "cell_small"))
-            cites = "<br/>".join(self.cite(s) for s in f.sources)
-            rows.append([value, d.para(f.display(), "cell"),
+            key = (" ".join(clean(f.display()).split()),
+                   tuple(sorted(s.content_hash for s in f.sources)))
+            groups.setdefault(key, []).append(f)
+        for members in groups.values():
+            value = []
+            for f in members:
+                value.append(d.para(self.value_text(f), "figure"))
+                as_written = clean(f.value_text)
+                if as_written and as_written != self.value_text(f):
+                    value.append(d.para(as_written, "cell_small"))
+            cites = "<br/>".join(self.cite(s) for s in members[0].sources)
+            rows.append([value, d.para(members[0].display(), "cell"),
                          d.markup(cites, "cell_small")])
         w = d.width
         d.add(d.table(rows, [w * 0.2, w * 0.53, w * 0.27]))
@@ -163,7 +172,7 @@ class _Brief:
         _ = t  # the export language's gettext
         d.add(d.heading(_("Sectors"), 0))
         for s in secs:
-            d.add(d.heading(s.title or t.name("sector", s.sector, s.sector), 1))
+            d.add(d.heading(t.localized("sector", s.sector, s.title), 1))
             for item in (i for i in s.items if i.included):
                 art = self.b.article(item.ref)
                 title = art.title if art else ""
@@ -179,7 +188,7 @@ class _Brief:
         _ = t  # the export language's gettext
         d.add(d.heading(_("Quotes"), 0))
         for q in qs:
-            who = q.speaker_name or (t.name("person", q.speaker) if q.speaker else "")
+            who = t.localized("person", q.speaker, q.speaker_name)
             attrib = "— " + esc(who) + ", " if who else "— "
             d.remember(who)
             d.add(KeepTogether([d.para(f"«{clean(q.display())}»" if t.lang != "en"
@@ -199,7 +208,7 @@ class _Brief:
                 continue
             rows = [[d.para(label, "cell_head"), d.para(_("Articles"), "cell_head")]]
             for p in items:
-                name = p.display() or t.name(kind, p.id, p.id)
+                name = p.wording or t.localized(kind, p.id, p.name)
                 rows.append([d.para(name, "cell"), d.para(t.number(p.articles), "cell_r")])
             w = d.width
             d.add(d.table(rows, [w * 0.82, w * 0.18]))
@@ -268,7 +277,7 @@ def build(briefing, *, style: HouseStyle, lang: str | None = None, prepared: str
     t, st, b = w.t, style, briefing
     _ = t  # the export language's gettext
     keywords = [t.name("country", p, p) for p in b.partners]
-    keywords += [s.title or t.name("sector", s.sector, s.sector) for s in b.sections
+    keywords += [t.localized("sector", s.sector, s.title) for s in b.sections
                  if s.included]
     author = ", ".join(x for x in (b.author, b.unit) if x) or st.text(st.header, lang)
     return w.doc.render(
