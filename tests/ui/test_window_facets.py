@@ -136,6 +136,14 @@ def test_the_reader_follows_the_table_when_a_filter_hides_its_article(qtbot, win
     assert w.reading.article_id is None
 
 
+def test_one_reset_filters_button(qtbot, window):
+    from PySide6.QtWidgets import QAbstractButton
+
+    shown = [b for b in window.findChildren(QAbstractButton)
+             if b.isVisible() and "Reset filters" in b.text().replace("&", "")]
+    assert len(shown) == 1
+
+
 def test_saved_search_restores_box_ticks_and_dates(qtbot, window):
     w = window
     w.browse.search.set_text("lang:kk")

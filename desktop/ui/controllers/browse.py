@@ -154,7 +154,7 @@ class BrowseController(Controller):
                 MENU_VIEW: [self.sidebar_action, self.snippet_action]}
 
     def toolbar_actions(self) -> MenuItems:
-        return [self.reset_action]
+        return []  # Reset filters: the sidebar's button and Edit → Reset filters, once each
 
     def window_actions(self) -> list[QAction]:
         return [self.find_action]
