@@ -35,6 +35,7 @@ _S2 = 14.0  # Gale–Church variance per character
 _MATCH = 1.2  # bonus per unit of shared anchor weight
 _MISS = 0.6  # cost per unit of anchor weight one side has and the other side's bead lacks
 _NM_ORPHAN = 1.0  # an n:m part that has anchors but shares none with the other side
+_NM_BARE = 0.4  # the same for a part without any anchor (no evidence either way)
 _WIDTH = 8  # initial half-width of the DP band; doubled while the best path touches it
 _CELL_BUDGET = 250_000  # DP cells at most: bounds the time of a huge article (1 MB: seconds)
 
@@ -300,18 +301,37 @@ def _raw_anchors(text: str, known_names: set[str] | None) -> tuple[set[str], set
     return out, initial
 
 
-def _features(segs: list[Segment], glossary_hits: list[set[str]], lang: str) -> list[_Feat]:
+def _length(text: str) -> int:
+    """Letters and digits (punctuation and quotation styles differ between the languages
+    and their outlets), at least 1."""
+    return sum(map(str.isalnum, text)) or 1
+
+
+def _side(segs: list[Segment], lang: str) -> list[tuple[set[str], set[str]]]:
+    """(anchors, sentence-initial capitalised candidates) per segment of one side."""
     raw = [_raw_anchors(s.text, None) for s in segs]
     if lang in ("kk", "ru"):
         for (anchors, _i), s in zip(raw, segs, strict=True):
             anchors |= lexicon_anchors(s.text, lang)
-    names = {a for anchors, _i in raw for a in anchors if a.startswith("k:")}
+    return raw
+
+
+def _names(raw: list[tuple[set[str], set[str]]]) -> set[str]:
+    return {a for anchors, _i in raw for a in anchors if a.startswith("k:")}
+
+
+def _features(segs: list[Segment], glossary_hits: list[set[str]], lang: str,
+              raw: list | None = None, names: set[str] | None = None) -> list[_Feat]:
+    """Length and anchors of every segment. A capitalised word that starts a sentence is a
+    name only if the texts also write it capitalised inside a sentence (`names`)."""
+    raw = _side(segs, lang) if raw is None else raw
+    names = _names(raw) if names is None else names
     feats = []
     for k, (s, (anchors, initial)) in enumerate(zip(segs, raw, strict=True)):
         a = anchors | (initial & names)
         if glossary_hits:
             a |= glossary_hits[k]
-        feats.append(_Feat(len(re.sub(r"\s+", "", s.text)) or 1, frozenset(a)))
+        feats.append(_Feat(_length(s.text), frozenset(a)))
     return feats
 
 
@@ -319,6 +339,11 @@ _TYPE_WEIGHT = {"d": 1.5, "n": 2.0, "k": 1.5, "g": 1.5, "c": 0.8, "l": 0.5, "p":
 # Numbers and Latin tokens are written alike in both languages, so one found on one side
 # only is evidence that its sentence has no counterpart (a dropped sentence becomes a gap).
 _ONE_SIDED = {"n": 1.0, "l": 0.5}
+
+
+def _spread(df: int) -> float:
+    """How much an anchor's weight drops with the number of segments holding it."""
+    return math.sqrt(df)
 
 
 def _weights(left: list[_Feat], right: list[_Feat]) -> dict[str, float]:
@@ -332,11 +357,11 @@ def _weights(left: list[_Feat], right: list[_Feat]) -> dict[str, float]:
     for f in right:
         for a in f.anchors:
             dr[a] = dr.get(a, 0) + 1
-    w = {a: _TYPE_WEIGHT[a[0]] / math.sqrt(max(n, dr[a])) for a, n in dl.items() if a in dr}
+    w = {a: _TYPE_WEIGHT[a[0]] / _spread(max(n, dr[a])) for a, n in dl.items() if a in dr}
     for d, other in ((dl, dr), (dr, dl)):
         for a, n in d.items():
             if a not in other and a[0] in _ONE_SIDED:
-                w[a] = _ONE_SIDED[a[0]] / math.sqrt(n)
+                w[a] = _ONE_SIDED[a[0]] / _spread(n)
     return w
 
 
@@ -364,6 +389,13 @@ def _len_cost(l1: int, l2: int, ratio: float) -> float:
     d = (l2 - l1 * ratio) / math.sqrt(_S2 * mean)
     p = _norm_sf(d)
     return -math.log(p) if p > 1e-12 else 27.6
+
+
+def _orphan(part: frozenset[str], other: frozenset[str]) -> float:
+    """Penalty for a part of an n:m bead that shares no anchor with the other side."""
+    if not part:
+        return _NM_BARE
+    return _NM_ORPHAN if part.isdisjoint(other) else 0.0
 
 
 class _Scorer:
@@ -435,15 +467,9 @@ class _Scorer:
             return cost
         la, ra = self.la, self.ra
         if a == 2:
-            if la[i] and la[i].isdisjoint(R):
-                cost += _NM_ORPHAN
-            if la[i + 1] and la[i + 1].isdisjoint(R):
-                cost += _NM_ORPHAN
+            cost += _orphan(la[i], R) + _orphan(la[i + 1], R)
         if b == 2:
-            if ra[j] and ra[j].isdisjoint(L):
-                cost += _NM_ORPHAN
-            if ra[j + 1] and ra[j + 1].isdisjoint(L):
-                cost += _NM_ORPHAN
+            cost += _orphan(ra[j], L) + _orphan(ra[j + 1], L)
             if a == 2 and (la[i].isdisjoint(ra[j + 1]) and la[i + 1].isdisjoint(ra[j])
                            and not la[i].isdisjoint(ra[j])
                            and not la[i + 1].isdisjoint(ra[j + 1])):
@@ -544,7 +570,10 @@ def align(left: Sequence[Segment] | Sequence[str], right: Sequence[Segment] | Se
                 [Link((), (j,), "0:1", 0.0) for j in range(m)]
         return Alignment(ls, rs, links, left_lang, right_lang)
     gl, gr = _glossary_hits(glossary, ls, rs, left_lang)
-    lf, rf = _features(ls, gl, left_lang), _features(rs, gr, right_lang)
+    lraw, rraw = _side(ls, left_lang), _side(rs, right_lang)
+    names = _names(lraw) | _names(rraw)  # a name either version writes inside a sentence
+    lf = _features(ls, gl, left_lang, lraw, names)
+    rf = _features(rs, gr, right_lang, rraw, names)
     sc = _Scorer(lf, rf, _weights(lf, rf))
     width = max(_WIDTH, abs(n - m) + _WIDTH // 2, max(n, m) // 20)
     cap = max(6, _CELL_BUDGET // (2 * max(n, m)))
