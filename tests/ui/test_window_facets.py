@@ -144,6 +144,29 @@ def test_one_reset_filters_button(qtbot, window):
     assert len(shown) == 1
 
 
+def _arrow_points_down(header, col: int) -> bool:
+    """Read the sort arrow off the painted header: a ▼ is widest in its top row."""
+    img = header.grab().toImage()
+    x1 = header.sectionViewportPosition(col) + header.sectionSize(col)
+    rows = []
+    for y in range(img.height()):
+        xs = [x for x in range(max(0, x1 - 24), x1 - 1)
+              if img.pixelColor(x, y).lightness() < 140]
+        if xs:
+            rows.append(len(xs))
+    assert len(rows) >= 2, "no sort arrow drawn"
+    return rows[0] > rows[-1]
+
+
+def test_sort_arrow_points_the_way_the_rows_go(qtbot, window):
+    h = window.browse.table.horizontalHeader()
+    window.browse.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+    assert window.browse.model.article_id(0) == 3
+    assert _arrow_points_down(h, 0)
+    window.browse.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert not _arrow_points_down(h, 0)
+
+
 def test_saved_search_restores_box_ticks_and_dates(qtbot, window):
     w = window
     w.browse.search.set_text("lang:kk")

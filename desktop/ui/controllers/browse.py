@@ -42,6 +42,7 @@ from desktop.ui.models.article_table import COLUMN_KEYS, SNIPPET_COLUMN, Article
 from desktop.ui.widgets.no_match import NoMatch
 from desktop.ui.widgets.search_box import SearchBox
 from desktop.ui.widgets.sidebar import Sidebar
+from desktop.ui.widgets.sort_arrow import SortArrowStyle
 
 if TYPE_CHECKING:  # numpy and the core load after the first paint
     import numpy as np
@@ -92,6 +93,8 @@ class BrowseController(Controller):
             self.table.fontMetrics().height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         h = self.table.horizontalHeader()
+        self._header_style = SortArrowStyle()  # ▼ while the newest rows come first
+        h.setStyle(self._header_style)
         h.setSectionsMovable(True)
         h.setHighlightSections(False)
         h.setStretchLastSection(True)
