@@ -286,6 +286,23 @@ def test_huge_article_is_shown_in_part_and_says_so(qtbot, lib):
     assert v.left.notice.isVisibleTo(v) and "very long" in v.left.notice.text()
 
 
+def test_long_pair_is_linked_in_the_background(qtbot, lib):
+    lib.articles[40] = stored(40, "Ұзақ", [f"{i}. {s}" for i in range(120) for s in KK], "kk")
+    lib.articles[41] = stored(41, "Длинная", [f"{i}. {s}" for i in range(120) for s in RU],
+                              "ru")
+    lib.auto[40] = [type(lib.auto[1][0])(41, 0.9, "translation", [])]
+    v = _view(qtbot, lib)
+    _open(v, 40)
+    assert len(v.texts["left"]) + len(v.texts["right"]) > 24_000
+    assert v.aligner.busy() and v.busy_label.isVisibleTo(v)
+    assert v.right.article_id == 41 and "Глава государства" in v.right.plain_text()
+    qtbot.waitUntil(lambda: v.alignment is not None, timeout=120_000)
+    assert not v.busy_label.isVisibleTo(v)
+    assert len(v.alignment.links) >= 600
+    _open(v, 1)  # a newer selection stops an older alignment
+    assert not v.aligner.busy()
+
+
 def test_marks_across_a_cut_keep_their_place():
     text = "а" * 2000 + ". " + "Тоқаев " * 400
     prep = fastdoc.prepare(text, cut_at=1000)

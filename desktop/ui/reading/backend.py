@@ -105,35 +105,15 @@ class PairBackend:
         return out
 
     # -- analysis ---------------------------------------------------------------------
-    def segments(self, text: str, lang: str) -> list:
+    def align_texts(self, left_text: str, right_text: str, left_lang: str,
+                    right_lang: str, links=None):
+        """Segments of both texts linked (stored links when they fit, else aligned); None
+        when the aligner is not available. Raises ValueError with a message for the user."""
         try:
-            from desktop.analysis.alignment import segment
-        except ImportError:
-            return []
-        return segment(text, lang)
-
-    def align(self, left: list, right: list, left_lang: str, right_lang: str):
-        try:
-            from desktop.analysis.alignment import align
+            from desktop.ui.reading.align_child import compute
         except ImportError:
             return None
-        return align(left, right, left_lang=left_lang, right_lang=right_lang,
-                     glossary=self.glossary())
-
-    def alignment_from_links(self, left: list, right: list, links: list):
-        try:
-            from desktop.analysis.alignment import Alignment
-        except ImportError:
-            return None
-        n_left, n_right = len(left), len(right)
-        for link in links:  # stored links from another segmentation are not trusted
-            if any(i >= n_left for i in link.left) or any(j >= n_right for j in link.right):
-                return None
-        covered_l = sorted(i for link in links for i in link.left)
-        covered_r = sorted(j for link in links for j in link.right)
-        if covered_l != list(range(n_left)) or covered_r != list(range(n_right)):
-            return None
-        return Alignment(left=left, right=right, links=list(links))
+        return compute(left_text, right_text, left_lang, right_lang, self.glossary(), links)
 
     def edit(self, op: str, alignment, *args):
         """Apply a link edit (join/split/relink/unlink) and return the new alignment."""

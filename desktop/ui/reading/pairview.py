@@ -42,6 +42,7 @@ from desktop.i18n import _
 from desktop.ui.highlight import KINDS, colour
 from desktop.ui.plain import plain_tooltip
 from desktop.ui.reading import divergence, fastdoc
+from desktop.ui.reading.aligner import BackgroundAligner
 from desktop.ui.reading.commands import AddGlossaryPair, LinkEdit
 from desktop.ui.reading.connectors import Band, LinkStrip, confidence_words
 from desktop.ui.reading.panel import PairPanel, tint, wavy
@@ -59,7 +60,7 @@ PALETTE = ((66, 133, 244), (171, 71, 188), (0, 172, 193), (251, 140, 0), (233, 3
            (124, 179, 66), (141, 110, 99), (92, 107, 192), (0, 150, 136), (255, 193, 7),
            (126, 87, 194), (96, 125, 139))
 KIND_OFFSET = {"person": 0, "country": 3, "org": 6, "figure": 9}  # groups count per kind
-MAX_SEGMENTS = 4000  # segments aligned per side at most (the rest is shown unaligned)
+BACKGROUND_AT = 24_000  # characters of both texts: longer pairs align in another process
 HOVER = QColor(255, 213, 79)
 PICK = QColor(100, 181, 246)
 FLAG = QColor(229, 57, 53)
@@ -130,6 +131,8 @@ class PairView(QWidget):
         self.panels = {"left": PairPanel("left", pair), "right": PairPanel("right", pair)}
         self.left, self.right = self.panels["left"], self.panels["right"]
         self.strip = LinkStrip(self._bands, pair)
+        self.aligner = BackgroundAligner(self)
+        self.aligner.finished.connect(self._aligned)
         self._build_toolbar()
         self._build_counterpart_controls()
         self._build_side()
@@ -197,6 +200,10 @@ class PairView(QWidget):
             self.toggles[kind] = b
             self.toolbar.addWidget(b)
         self.toolbar.addStretch(1)
+        self.busy_label = plain_label()
+        self.busy_label.setEnabled(False)
+        self.busy_label.hide()
+        self.toolbar.addWidget(self.busy_label)
         self.sync_button = QToolButton(self)
         self.sync_button.setAutoRaise(True)
         self.side_button = QToolButton(self)
@@ -456,6 +463,9 @@ class PairView(QWidget):
 
     def clear(self) -> None:
         self._token += 1
+        self._pending = None
+        self.aligner.cancel()
+        self.busy_label.hide()
         self.selected = None
         self.stored = {"left": None, "right": None}
         self.alignment = None
@@ -553,6 +563,8 @@ class PairView(QWidget):
 
     def _show_pair(self, stored, counterpart, cand, pin) -> None:
         self._token += 1
+        self.aligner.cancel()
+        self.busy_label.hide()
         token = self._token
         self.selected, self.candidate = stored, cand
         sel_side = side_of(stored.article.lang)
@@ -711,24 +723,28 @@ class PairView(QWidget):
     def _align(self, token: int, links=None) -> None:
         if token != self._token or self.backend is None:
             return
-        b = self.backend
-        segs: dict[str, list] = {}
-        for side in SIDES:
-            p = self.panels[side]
-            shown = p.prep.shown if p.prep is not None else 0
-            lang = self.stored[side].article.lang or ("kk" if side == "left" else "ru")
-            segs[side] = b.segments(self.texts[side][:shown], lang)[:MAX_SEGMENTS]
-        al = None
-        if links:
-            al = b.alignment_from_links(segs["left"], segs["right"], links)
-        if al is None:
-            try:
-                al = b.align(segs["left"], segs["right"],
-                             self.stored["left"].article.lang or "kk",
-                             self.stored["right"].article.lang or "ru")
-            except ValueError as exc:  # AlignmentError: a sentence for the user
-                self.panels[self.counter_side].set_notice(str(exc))
-                al = None
+        ls, rs = self.stored["left"], self.stored["right"]
+        args = (self.texts["left"], self.texts["right"], ls.article.lang or "kk",
+                rs.article.lang or "ru")
+        if len(args[0]) + len(args[1]) > BACKGROUND_AT:
+            self.aligner.start(token, *args, self.backend.glossary(), links)
+            self.busy_label.setText(_("Linking the sentences…"))
+            self.busy_label.show()
+            return
+        try:
+            al = self.backend.align_texts(*args, links)
+        except ValueError as exc:  # AlignmentError: a sentence for the user
+            self.panels[self.counter_side].set_notice(str(exc))
+            al = None
+        self.set_alignment(al)
+
+    def _aligned(self, token: int, al, message: str) -> None:
+        """A background alignment finished."""
+        if token != self._token:
+            return
+        self.busy_label.hide()
+        if message:
+            self.panels[self.counter_side].set_notice(message)
         self.set_alignment(al)
 
     def set_alignment(self, al) -> None:
