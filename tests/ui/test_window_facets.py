@@ -195,6 +195,25 @@ def test_layout_and_filters_are_remembered(qtbot, small_catalog):
     assert w2.settings.last_browse()["query"] == "lang:ru"
 
 
+def _cut_titles(w) -> list[str]:
+    h = w.browse.table.horizontalHeader()
+    return [str(w.browse.model.headerData(c, Qt.Orientation.Horizontal))
+            for c in range(h.count())
+            if not h.isSectionHidden(c) and h.sectionSize(c) < h.sectionSizeFromContents(c).width()]
+
+
+def test_column_titles_are_not_cut_off_even_after_a_narrow_saved_layout(qtbot, small_catalog):
+    w = MainWindow(import_sample=False, show_reports=False)
+    qtbot.addWidget(w)
+    assert _cut_titles(w) == []
+    w.browse.table.setColumnWidth(1, 12)  # "Lang." squeezed to a sliver
+    w.browse.table.setColumnWidth(4, 30)
+    w.save_layout()
+    w2 = MainWindow(import_sample=False, show_reports=False)
+    qtbot.addWidget(w2)
+    assert _cut_titles(w2) == []
+
+
 def test_values_without_articles_leave_the_list_unless_ticked(qtbot, window):
     w = window
     sectors = w.browse.sidebar.sections["sector"]

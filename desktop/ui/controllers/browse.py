@@ -98,11 +98,10 @@ class BrowseController(Controller):
         h.setSectionsMovable(True)
         h.setHighlightSections(False)
         h.setStretchLastSection(True)
-        fm = h.fontMetrics()  # longer Kazakh/Russian titles widen their column
         for col, width in zip(range(len(COLUMN_KEYS)), (86, 40, 250, 96, 110, 120, 320),
                               strict=True):
-            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-            self.table.setColumnWidth(col, max(width, fm.horizontalAdvance(title) + 24))
+            self.table.setColumnWidth(col, width)
+        self.fit_header_titles()
         self.table.setColumnHidden(SNIPPET_COLUMN, True)
         self.no_match = NoMatch(self.table.viewport())  # an empty result says why
         self.no_match.clearTextRequested.connect(self.clear_search_text)
@@ -171,7 +170,17 @@ class BrowseController(Controller):
             h.restoreState(hs)
             self.model.sort_column = max(0, h.sortIndicatorSection())
             self.model.sort_descending = h.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self.fit_header_titles()  # saved by an older version, or in another language
         self._snippets_visible()
+
+    def fit_header_titles(self) -> None:
+        """Widen every column whose title (with margins and sort arrow) would be cut off;
+        longer Kazakh/Russian titles widen their column."""
+        h = self.table.horizontalHeader()
+        for col in range(h.count()):
+            need = h.sectionSizeFromContents(col).width()
+            if h.sectionSize(col) < need and not h.isSectionHidden(col):
+                h.resizeSection(col, need)
 
     def save_state(self) -> None:
         s = self.ctx.settings
