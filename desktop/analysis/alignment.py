@@ -391,13 +391,6 @@ def _len_cost(l1: int, l2: int, ratio: float) -> float:
     return -math.log(p) if p > 1e-12 else 27.6
 
 
-def _orphan(part: frozenset[str], other: frozenset[str]) -> float:
-    """Penalty for a part of an n:m bead that shares no anchor with the other side."""
-    if not part:
-        return _NM_BARE
-    return _NM_ORPHAN if part.isdisjoint(other) else 0.0
-
-
 class _Scorer:
     """Bead costs; anchor sets and their weights are precomputed per segment and per pair of
     neighbouring segments, so one cost is a few set operations."""
@@ -466,10 +459,13 @@ class _Scorer:
         if a == 1 and b == 1:
             return cost
         la, ra = self.la, self.ra
+        # inlined _orphan: this is the innermost loop
         if a == 2:
-            cost += _orphan(la[i], R) + _orphan(la[i + 1], R)
+            for part in (la[i], la[i + 1]):
+                cost += (_NM_ORPHAN if part.isdisjoint(R) else 0.0) if part else _NM_BARE
         if b == 2:
-            cost += _orphan(ra[j], L) + _orphan(ra[j + 1], L)
+            for part in (ra[j], ra[j + 1]):
+                cost += (_NM_ORPHAN if part.isdisjoint(L) else 0.0) if part else _NM_BARE
             if a == 2 and (la[i].isdisjoint(ra[j + 1]) and la[i + 1].isdisjoint(ra[j])
                            and not la[i].isdisjoint(ra[j])
                            and not la[i + 1].isdisjoint(ra[j + 1])):
