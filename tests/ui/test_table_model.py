@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.query import Filter
@@ -84,3 +85,20 @@ def test_title_tooltip_is_shown_literally(qapp, small_catalog):
     doc = QTextDocument()
     doc.setHtml(tip)
     assert doc.toPlainText().strip() == "<b>Күнсіз</b> мақала"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_facet_counts_and_the_status_line_format_numbers_the_same_way(qapp, lang):
+    """One way per interface language: "2,669" in English, "2 669" in Russian, everywhere."""
+    from desktop import i18n
+    from desktop.ui.widgets.facets import FacetModel
+
+    try:
+        i18n.setup(lang)
+        facets = FacetModel()
+        facets.set_entries([("UZ", "Uzbekistan", 2669)])
+        shown = facets.index(0).data(Qt.ItemDataRole.DisplayRole)
+        assert shown.endswith(f"({i18n.format_number(2669)})")
+        assert i18n.format_number(2669) != "2669"  # grouped
+    finally:
+        i18n.setup("en")

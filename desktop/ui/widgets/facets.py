@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, format_number
 from desktop.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:  # numpy is loaded with the core, after the first paint
@@ -45,7 +45,7 @@ _FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _fmt_count(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
+    return format_number(n)  # one way everywhere: the interface locale's
 
 
 class FacetModel(QAbstractListModel):
@@ -187,8 +187,8 @@ class FacetModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(f"{self._labels[e]} [{self._values[e]}]")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return _("{label}, {count} articles").format(label=self._labels[e],
-                                                          count=self._counts[e])
+            return _("{label}, {count} articles").format(
+                label=self._labels[e], count=format_number(self._counts[e]))
         if role == VALUE_ROLE:
             return self._values[e]
         if role == COUNT_ROLE:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, format_number, ngettext
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,7 +72,7 @@ class Histogram(QWidget):
         self.unit, self.bars = buckets(days)
         total = sum(c for _a, _b, c in self.bars)
         self.setAccessibleDescription(
-            ngettext("{n} dated article", "{n} dated articles", total).format(n=total))
+            ngettext("{n} dated article", "{n} dated articles", total).format(n=format_number(total)))
         self.update()
 
     def _bar_rects(self) -> list[QRectF]:
@@ -135,7 +135,7 @@ class Histogram(QWidget):
         i = self._bar_at(e.position().x())
         if i >= 0:
             a, b, c = self.bars[i]
-            label = ngettext("{n} article", "{n} articles", c).format(n=c)
+            label = ngettext("{n} article", "{n} articles", c).format(n=format_number(c))
             QToolTip.showText(e.globalPosition().toPoint(),
                               f"{day_iso(a)} – {day_iso(b)}: {label}", self)
         super().mouseMoveEvent(e)
