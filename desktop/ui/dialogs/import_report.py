@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, format_number, ngettext
 from desktop.ui.plain import plain_tooltip
 
 
@@ -29,20 +31,38 @@ def _count(value) -> int:
 
 
 def report_summary(report) -> str:
-    """One paragraph: n added, n duplicates, n skipped (and cancelled when it was)."""
+    """One paragraph: what was added; duplicates and skipped files only when there were any
+    (and cancelled when it was)."""
     added = _count(getattr(report, "added", 0))
     dups = _count(getattr(report, "duplicates", 0))
     skipped = list(getattr(report, "skipped", []) or [])
     parts = [
-        ngettext("{n} article added", "{n} articles added", added).format(n=added),
-        ngettext("{n} duplicate not added again", "{n} duplicates not added again",
-                 dups).format(n=dups),
-        ngettext("{n} file skipped", "{n} files skipped", len(skipped)).format(n=len(skipped)),
+        ngettext("{n} article added.", "{n} articles added.", added).format(
+            n=format_number(added)) if added else _("No new articles were added."),
     ]
-    text = "; ".join(parts) + "."
+    if dups:
+        parts.append(ngettext(
+            "{n} article was already in the library and was left as it is.",
+            "{n} articles were already in the library and were left as they are.",
+            dups).format(n=format_number(dups)))
+    if skipped:
+        parts.append(ngettext("{n} file was skipped; the reason is listed below.",
+                              "{n} files were skipped; the reasons are listed below.",
+                              len(skipped)).format(n=format_number(len(skipped))))
+    text = " ".join(parts)
     if getattr(report, "cancelled", False):
         text = _("Import cancelled. What was imported before stays in the library.") + " " + text
     return text
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Row heights from the column's width, so wrapped text gets its lines (a tree view
+    asks for size hints without a width and would keep every row one line high)."""
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt API
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, 0, max(1, self.parent().columnWidth(index.column())), 1)
+        return super().sizeHint(opt, index)
 
 
 class ImportReportDialog(QDialog):
@@ -57,6 +77,15 @@ class ImportReportDialog(QDialog):
         self.skipped = QTreeWidget(self)
         self.skipped.setHeaderLabels([_("Skipped file"), _("Reason")])
         self.skipped.setRootIsDecorated(False)
+        # a long reason wraps onto more lines instead of being cut off; a long path keeps
+        # its file name visible
+        self.skipped.setWordWrap(True)
+        self.skipped.setUniformRowHeights(False)
+        self.skipped.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.skipped.header().setStretchLastSection(True)
+        self.skipped.setItemDelegate(_WrapDelegate(self.skipped))
+        self.skipped.header().sectionResized.connect(
+            lambda *_a: self.skipped.scheduleDelayedItemsLayout())
         self.skipped.setAccessibleName(_("Skipped files"))
         for s in getattr(report, "skipped", []) or []:
             item = QTreeWidgetItem([str(getattr(s, "path", s)), str(getattr(s, "reason", ""))])
