@@ -214,6 +214,22 @@ def test_column_titles_are_not_cut_off_even_after_a_narrow_saved_layout(qtbot, s
     assert _cut_titles(w2) == []
 
 
+def test_hiding_the_why_tagged_list_is_remembered(qtbot, small_catalog):
+    w = MainWindow(import_sample=False, show_reports=False)
+    qtbot.addWidget(w)
+    assert w.reading.why_action.isChecked()
+    w.reading.why_action.trigger()  # View → Why tagged (Ctrl+3): hide it
+    w.close()
+    w2 = MainWindow(import_sample=False, show_reports=False)
+    qtbot.addWidget(w2)
+    assert not w2.reading.why_action.isChecked()
+    assert not w2.reading.view.side.isTabVisible(2)  # the why-tagged tab stays hidden
+    w2.reading.why_action.trigger()
+    w3 = MainWindow(import_sample=False, show_reports=False)
+    qtbot.addWidget(w3)
+    assert w3.reading.why_action.isChecked()
+
+
 def test_values_without_articles_leave_the_list_unless_ticked(qtbot, window):
     w = window
     sectors = w.browse.sidebar.sections["sector"]

@@ -44,7 +44,7 @@ class ReadingController(Controller):
 
         self.reader_action = self.action(_("&Reader"), self.view.setVisible, "Ctrl+2",
                                          checkable=True)
-        self.why_action = self.action(_("&Why tagged"), self.view.set_why_visible, "Ctrl+3",
+        self.why_action = self.action(_("&Why tagged"), self._why_toggled, "Ctrl+3",
                                       checkable=True)
 
     def _register_undo(self) -> None:
@@ -65,8 +65,16 @@ class ReadingController(Controller):
         return {MENU_VIEW: [self.reader_action, self.why_action],
                 MENU_PAIR: self.view.menu_actions()}
 
+    WHY_KEY = "reader/why_visible"
+
+    def _why_toggled(self, on: bool) -> None:
+        self.view.set_why_visible(on)
+        self.ctx.settings.qsettings.setValue(self.WHY_KEY, bool(on))  # remembered
+
     def restore_state(self) -> None:
         self.view.restore_state()
+        why = self.ctx.settings.qsettings.value(self.WHY_KEY, True)
+        self.why_action.setChecked(why not in (False, "false", "0", 0))
 
     def save_state(self) -> None:
         self.view.save_state()
