@@ -136,11 +136,16 @@ def build(doc: QTextDocument, prep: Prepared, marks: Sequence, format_for: Forma
             QTextCursor(doc.findBlockByNumber(bisect_right(starts, c) - 1)).setBlockFormat(tight)
     per_block: dict[int, list[QTextLayout.FormatRange]] = {}
     n = len(text)
-    u16 = prep.u16 if prep.u16._astral else (lambda i: i)
+    astral = bool(prep.u16._astral)
+    u16 = prep.u16
     n_starts = len(starts)
     new_range = QTextLayout.FormatRange
     for mk in marks:
-        s, e = max(0, int(mk.start)), min(n, int(mk.end))
+        s, e = int(mk.start), int(mk.end)
+        if s < 0:
+            s = 0
+        if e > n:
+            e = n
         if e <= s:
             continue
         fmt = format_for(mk)
@@ -152,9 +157,13 @@ def build(doc: QTextDocument, prep: Prepared, marks: Sequence, format_for: Forma
             piece_end = e if e < bend else bend
             if piece_end > s:
                 r = new_range()
-                us = u16(s)
-                r.start = us - u16(starts[b])
-                r.length = u16(piece_end) - us
+                if astral:
+                    us = u16(s)
+                    r.start = us - u16(starts[b])
+                    r.length = u16(piece_end) - us
+                else:
+                    r.start = s - starts[b]
+                    r.length = piece_end - s
                 r.format = fmt
                 got = per_block.get(b)
                 if got is None:

@@ -18,6 +18,8 @@ from desktop.ui.widgets.reader import selection_phrase, swatch_icon
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2  # (kind, id) of the tag an item belongs to
+_LAZY_ROLE = Qt.ItemDataRole.UserRole + 3  # key of children still to make (see populate)
+EAGER_ROWS = 1500  # up to this many matches the children are made at once, else on opening
 
 LabelFor = Callable[[str, str], str]  # (kind, id) -> display name
 
@@ -33,9 +35,12 @@ class WhyTagged(QTreeWidget):
         super().__init__(parent)
         self.label_for = label_for or (lambda kind, key: key)
         self._text = ""
+        self._lazy: dict[int, tuple[str, list]] = {}
+        self._pending_rows = 0
         self.setColumnCount(2)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
+        self.itemExpanded.connect(self.populate)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -50,6 +55,8 @@ class WhyTagged(QTreeWidget):
     def fill(self, text: str, analysis) -> None:
         """List the tags of `analysis` (spans into `text`)."""
         self.clear()
+        self._lazy.clear()
+        self._pending_rows = 0
         self._text = text
         if analysis is None:
             return
@@ -69,23 +76,53 @@ class WhyTagged(QTreeWidget):
                 item.setData(0, TAG_ROLE, (kind, t.id))
                 if spans:
                     item.setData(0, SPAN_ROLE, spans[0])
-                for s, e in spans[:500]:
-                    child = QTreeWidgetItem([self._snippet(s, e), text[s:e]])
-                    child.setData(0, SPAN_ROLE, (s, e))
-                    child.setData(0, TAG_ROLE, (kind, t.id))
-                    item.addChild(child)
+                    # children (one per match) are made when the tag is opened: a long
+                    # article has thousands
+                    self._later(item, "matches", spans[:2000])
                 self.addTopLevelItem(item)
         if analysis.figures:
             fig = QTreeWidgetItem([_(KINDS["figure"][0]), str(len(analysis.figures))])
             fig.setIcon(0, swatch_icon("figure"))
-            for f in analysis.figures[:2000]:
-                s, e = int(f.span[0]), int(f.span[1])
-                child = QTreeWidgetItem([f.text, self._snippet(s, e)])
+            self._later(fig, "figures", [(f.text, int(f.span[0]), int(f.span[1]))
+                                         for f in analysis.figures[:2000]])
+            self.addTopLevelItem(fig)
+        if self._pending_rows <= EAGER_ROWS:  # a usual article: everything at once
+            for i in range(self.topLevelItemCount()):
+                self.populate(self.topLevelItem(i))
+        self.resizeColumnToContents(0)
+
+    def _later(self, item: QTreeWidgetItem, what: str, rows: list) -> None:
+        key = len(self._lazy) + 1
+        self._lazy[key] = (what, rows)
+        self._pending_rows += len(rows)
+        item.setData(0, _LAZY_ROLE, key)
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+
+    def populate(self, item: QTreeWidgetItem) -> None:
+        """Make the children of a tag row (its matches) or of the figures row (a long
+        article has thousands: they are made when the row is opened)."""
+        key = item.data(0, _LAZY_ROLE)
+        got = self._lazy.pop(key, None) if key else None
+        if got is None:
+            return
+        item.setData(0, _LAZY_ROLE, None)
+        what, rows = got
+        n = len(self._text)
+        children = []
+        if what == "matches":
+            tag = item.data(0, TAG_ROLE)
+            for s, e in rows:
+                child = QTreeWidgetItem([self._snippet(s, e), self._text[s:e]])
+                child.setData(0, SPAN_ROLE, (s, e))
+                child.setData(0, TAG_ROLE, tag)
+                children.append(child)
+        else:
+            for text, s, e in rows:
+                child = QTreeWidgetItem([text, self._snippet(s, e)])
                 if 0 <= s < e <= n:
                     child.setData(0, SPAN_ROLE, (s, e))
-                fig.addChild(child)
-            self.addTopLevelItem(fig)
-        self.resizeColumnToContents(0)
+                children.append(child)
+        item.addChildren(children)
 
     def _snippet(self, s: int, e: int, width: int = 30) -> str:
         t = self._text
