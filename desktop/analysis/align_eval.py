@@ -123,20 +123,21 @@ def evaluate(docs: list[dict], seeds: int = 3, glossary=None) -> dict:
         worst = []
         for d_i, doc in enumerate(docs):
             variants = []
+            did = doc.get("doc_id", str(d_i))
             if name == "given":
                 n = min(len(doc["kk"]), len(doc["ru"]))
-                variants.append(Variant(doc["kk"][:n], doc["ru"][:n],
-                                        [((i,), (i,)) for i in range(n)]))
+                variants.append((did, Variant(doc["kk"][:n], doc["ru"][:n],
+                                              [((i,), (i,)) for i in range(n)])))
             else:
-                variants += [perturb(doc["kk"], doc["ru"], seed=1000 * s + d_i)
+                variants += [(f"{did} seed {s}", perturb(doc["kk"], doc["ru"], seed=1000 * s + d_i))
                              for s in range(seeds)]
-            for v in variants:
+            for label, v in variants:
                 al = align(v.left, v.right, left_lang="kk", right_lang="ru", glossary=glossary)
                 f, t, p, g = f1(al.links, v.gold)
                 tp, np_, ng = tp + t, np_ + p, ng + g
                 if f < 1.0:
                     wrong = sorted(pairs(al.links) ^ pairs(v.gold))
-                    worst.append((f, doc.get("doc_id", str(d_i)), wrong[:6]))
+                    worst.append((f, label, wrong[:6]))
         prec = tp / np_ if np_ else 1.0
         rec = tp / ng if ng else 1.0
         res[name] = {"f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,

@@ -35,6 +35,7 @@ _S2 = 14.0  # Gale–Church variance per character
 _MATCH = 1.2  # bonus per unit of shared anchor weight
 _MISS = 0.6  # cost per unit of anchor weight one side has and the other side's bead lacks
 _NM_ORPHAN = 1.0  # an n:m part that has anchors but shares none with the other side
+_NUM_CONFLICT = 2.0  # numbers on both sides of a bead, none in common
 _NM_BARE = 0.4  # the same for a part without any anchor (no evidence either way)
 _WIDTH = 8  # initial half-width of the DP band; doubled while the best path touches it
 _CELL_BUDGET = 250_000  # DP cells at most: bounds the time of a huge article (1 MB: seconds)
@@ -405,6 +406,10 @@ class _Scorer:
         self.ra = [frozenset(a for a in f.anchors if a in w) for f in rf]
         self.la2 = [x | y for x, y in zip(self.la, self.la[1:], strict=False)]
         self.ra2 = [x | y for x, y in zip(self.ra, self.ra[1:], strict=False)]
+        self.ln = [frozenset(a for a in x if a[0] == "n") for x in self.la]
+        self.rn = [frozenset(a for a in x if a[0] == "n") for x in self.ra]
+        self.ln2 = [x | y for x, y in zip(self.ln, self.ln[1:], strict=False)]
+        self.rn2 = [x | y for x, y in zip(self.rn, self.rn[1:], strict=False)]
         self.lm = [self._mass(x) for x in self.la]
         self.rm = [self._mass(x) for x in self.ra]
         self.lm2 = [self._mass(x) for x in self.la2]
@@ -440,13 +445,13 @@ class _Scorer:
     def cost(self, i: int, a: int, j: int, b: int) -> float:
         """Cost of left[i:i+a] with right[j:j+b], a and b at least 1 (the DP's hot path)."""
         if a == 1:
-            L, ml, l1 = self.la[i], self.lm[i], self.ll[i]
+            L, ml, l1, LN = self.la[i], self.lm[i], self.ll[i], self.ln[i]
         else:
-            L, ml, l1 = self.la2[i], self.lm2[i], self.ll[i] + self.ll[i + 1]
+            L, ml, l1, LN = self.la2[i], self.lm2[i], self.ll[i] + self.ll[i + 1], self.ln2[i]
         if b == 1:
-            R, mr, l2 = self.ra[j], self.rm[j], self.rl[j]
+            R, mr, l2, RN = self.ra[j], self.rm[j], self.rl[j], self.rn[j]
         else:
-            R, mr, l2 = self.ra2[j], self.rm2[j], self.rl[j] + self.rl[j + 1]
+            R, mr, l2, RN = self.ra2[j], self.rm2[j], self.rl[j] + self.rl[j + 1], self.rn2[j]
         shared = 0.0
         if not L.isdisjoint(R):
             w = self.w
@@ -456,6 +461,8 @@ class _Scorer:
         if lc is None:
             lc = self._lc[(l1, l2)] = _len_cost(l1, l2, self.ratio)
         cost = lc + _PRIOR[(a, b)] - _MATCH * shared + _MISS * (ml + mr - 2 * shared)
+        if LN and RN and LN.isdisjoint(RN):
+            cost += _NUM_CONFLICT  # both sides state numbers, and not the same ones
         if a == 1 and b == 1:
             return cost
         la, ra = self.la, self.ra

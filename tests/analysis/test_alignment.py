@@ -234,3 +234,28 @@ def test_kenes_align_reports_bad_input(capsys, tmp_path):
     assert "same language" in capsys.readouterr().err
     assert main(["align", str(tmp_path / "missing.txt"), str(same)]) == 2
     assert "neither a file nor a library id" in capsys.readouterr().err
+
+
+def test_number_words_months_and_weekdays_are_anchors_in_both_languages():
+    from desktop.analysis.align_lexicon import lexicon_anchors
+
+    kk = lexicon_anchors("Сенбі күні, 12 қыркүйекте жиырма бес адам және он төрт бала келді", "kk")
+    ru = lexicon_anchors("В субботу, 12 сентября, пришли двадцать пять взрослых и четырнадцать "
+                         "детей", "ru")
+    assert {"d:w6", "d:m09", "n:25", "n:14"} <= kk & ru
+    assert "n:5" not in kk  # "жиырма бес" is one number
+
+
+def test_perturbed_evaluation_gold_covers_every_segment_once():
+    from desktop.analysis.align_eval import f1, perturb
+
+    kk = [f"Сөйлем {i} мұнда." for i in range(40)]
+    ru = [f"Предложение {i} здесь." for i in range(40)]
+    for seed in range(5):
+        v = perturb(kk, ru, seed=seed, merge=0.3, drop=0.2)
+        ls = sorted(x for g in v.gold for x in g[0])
+        rs = sorted(y for g in v.gold for y in g[1])
+        assert ls == list(range(len(v.left))) and rs == list(range(len(v.right)))
+        assert all(len(g[0]) <= 2 and len(g[1]) <= 2 for g in v.gold)
+        al = align(v.left, v.right)
+        assert f1(al.links, v.gold)[0] > 0.9
