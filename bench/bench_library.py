@@ -129,9 +129,9 @@ def query_library(ctx: Context) -> None:
                                     ('phrase "Орталық Азия"', '"Орталық Азия"', 15)):
             fq = Filter(text=text)
             hits = len(lib.query(fq))
-            ctx.record(f"full-text search: {label}", ctx.median(
-                lambda fq=fq: lib.query(fq), repeat=7) * 1e3, "ms", target=target,
-                note=f"{hits} hits")
+            ctx.record(f"full-text search: {label}", ctx.median(  # cold: no cached result
+                lambda fq=fq: (lib.clear_search_cache(), lib.query(fq)), repeat=7) * 1e3, "ms",
+                target=target, note=f"{hits} hits")
 
 
 # A typical user edit (docs/rules.md): one more spelling of a country and one more sector

@@ -588,6 +588,12 @@ class Library(PairingMixin):
             self._searcher = Searcher(self.store, self.catalog)
         return self._searcher.search(text)
 
+    def clear_search_cache(self) -> None:
+        """Forget cached searches and word forms (they are also dropped on any change to
+        the library); benchmarks use it to time searches cold."""
+        if self._searcher is not None:
+            self._searcher.clear()
+
     def snippets(self, ids: Sequence[int], text: str, width: int = 100) -> dict[int, str]:
         """id → about `width` characters around the first match of the free `text`."""
         if not terms(text or ""):

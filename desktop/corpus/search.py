@@ -56,6 +56,10 @@ class Searcher:
         self._forms: OrderedDict[str, tuple[str, ...] | str] = OrderedDict()
         self._results: OrderedDict[str, SearchResult] = OrderedDict()
 
+    def clear(self) -> None:
+        self._forms.clear()
+        self._results.clear()
+
     def _fresh(self) -> None:
         gen = self.store.generation()
         if gen != self._gen:
