@@ -43,6 +43,7 @@ from desktop.ui.controllers.base import (
     make_action,
 )
 from desktop.ui.controllers.browse import BrowseController
+from desktop.ui.controllers.help import HelpController
 from desktop.ui.controllers.imports import ImportController
 from desktop.ui.controllers.reading import ReadingController
 from desktop.ui.controllers.rules import RulesController
@@ -83,6 +84,9 @@ MENU_TITLES = {
     MENU_TOOLS: N_("&Tools"),
     MENU_HELP: N_("&Help"),
 }
+
+
+_MEDIA_KEYS = 0x01000060  # Qt.Key_Back and on: browser, media and launch keys
 
 
 def _in_language(lang: str, message: str) -> str:
@@ -133,9 +137,10 @@ class MainWindow(QMainWindow):
         self.browse = BrowseController(self.ctx, lambda: self.reading.article_id)
         self.reading = ReadingController(self.ctx)
         self.rules = RulesController(self.ctx, edit_areas=[self.reading.widget])
+        self.help = HelpController(self.ctx, self.shortcut_rows)
         # menu, toolbar and layout-memory order
         self.controllers: list[Controller] = [self.importer, self.browse, self.reading,
-                                              self.rules]
+                                              self.rules, self.help]
         self._wire()
         self._build_layout()
         self._build_actions()
@@ -260,6 +265,31 @@ class MainWindow(QMainWindow):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(a)
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(menu, entry, keys) of every menu entry that has a key, in menu-bar order."""
+        def plain(text: str) -> str:
+            return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+
+        rows: list[tuple[str, str, str]] = []
+
+        def walk(menu: QMenu, where: str) -> None:
+            for a in menu.actions():
+                if a.menu() is not None:
+                    walk(a.menu(), where)
+                elif not a.isSeparator() and a.shortcuts():
+                    # leave out dedicated keys (Open, Find, Undo…) few keyboards have
+                    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                                     for k in a.shortcuts() if k.count()
+                                     and k[0].key().value < _MEDIA_KEYS
+                                     and k[0].key() != Qt.Key.Key_Help)
+                    if keys:
+                        rows.append((where, plain(a.text()), keys))
+
+        for a in self.menuBar().actions():
+            if a.menu() is not None and a.isVisible():
+                walk(a.menu(), plain(a.text()))
+        return rows
 
     def _build_language_menu(self, parent: QMenu) -> None:
         """View → Interface language: names in their own language; saved, applied at start."""
