@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import DOMAIN, N_, _, current_language
 from desktop.jobs.qt_runner import Job, JobRunner
 from desktop.settings import Settings
+from desktop.ui.briefing.controller import BriefingController
 from desktop.ui.controllers.base import (
     JOB_LIBRARY,
     MENU_BRIEFING,
@@ -137,10 +138,12 @@ class MainWindow(QMainWindow):
         self.browse = BrowseController(self.ctx, lambda: self.reading.article_id)
         self.reading = ReadingController(self.ctx)
         self.rules = RulesController(self.ctx, edit_areas=[self.reading.widget])
+        # the composer dock; at start it offers a draft a crash left (not for screenshots)
+        self.briefing = BriefingController(self.ctx, offer_restore=show_reports)
         self.help = HelpController(self.ctx, self.shortcut_rows)
         # menu, toolbar and layout-memory order
         self.controllers: list[Controller] = [self.importer, self.browse, self.reading,
-                                              self.rules, self.help]
+                                              self.rules, self.help, self.briefing]
         self._wire()
         self._build_layout()
         self._build_actions()

@@ -122,7 +122,8 @@ def test_sections_and_figures_reorder_untick_and_remove_with_undo(qtbot, tmp_pat
         dest = sec.tree._destination(top, last,
                                      QAbstractItemView.DropIndicatorPosition.BelowItem)
         sec.tree.moveRequested.emit((0,), dest)
-        assert [s.sector for s in c.doc.briefing.sections] == before[1:] + before[:1]
+        qtbot.waitUntil(lambda: [s.sector for s in c.doc.briefing.sections]
+                        == before[1:] + before[:1])
         c.undo_stack.undo()
         assert [s.sector for s in c.doc.briefing.sections] == before
         # Alt+Down moves an article within its section
@@ -131,27 +132,27 @@ def test_sections_and_figures_reorder_untick_and_remove_with_undo(qtbot, tmp_pat
             keys = [i.key for i in s0.items]
             sec.tree.setCurrentItem(sec.tree.topLevelItem(0).child(0))
             qtbot.keyClick(sec.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-            assert [i.key for i in c.doc.briefing.sections[0].items] == [keys[1], keys[0],
-                                                                        *keys[2:]]
+            qtbot.waitUntil(lambda: [i.key for i in c.doc.briefing.sections[0].items]
+                            == [keys[1], keys[0], *keys[2:]])
         # untick a figure, edit its wording, remove another
         figs = c.composer.figures
         item = figs.tree.topLevelItem(0)
         item.setCheckState(0, Qt.CheckState.Unchecked)
-        assert c.doc.briefing.figures[0].included is False
+        qtbot.waitUntil(lambda: c.doc.briefing.figures[0].included is False)
         figs.tree.setCurrentItem(figs.tree.topLevelItem(0))
         figs.wording.setPlainText("Trade reached $1 billion.")
         assert c.doc.briefing.figures[0].wording == "Trade reached $1 billion."
         n = len(c.doc.briefing.figures)
         figs.tree.setCurrentItem(figs.tree.topLevelItem(1))
         figs.remove.click()
-        assert len(c.doc.briefing.figures) == n - 1
+        qtbot.waitUntil(lambda: len(c.doc.briefing.figures) == n - 1)
         c.undo_stack.undo()
         assert len(c.doc.briefing.figures) == n
         # removing an article takes the items only it supports
         arts = len(c.doc.briefing.articles)
         c.composer.sources.tree.setCurrentItem(c.composer.sources.tree.topLevelItem(0))
         c.composer.sources.remove.click()
-        assert len(c.doc.briefing.articles) == arts - 1
+        qtbot.waitUntil(lambda: len(c.doc.briefing.articles) == arts - 1)
         c.undo_stack.undo()
         assert len(c.doc.briefing.articles) == arts
     finally:
@@ -354,5 +355,41 @@ def test_classification_levels_are_stored_as_keys_the_styles_word(qtbot, tmp_pat
         assert c.doc.briefing.classification == ""
         c.undo_stack.redo()
         assert cls.currentText() == "Only for the delegation"
+    finally:
+        _close(w)
+
+
+def test_ctrl_z_typed_in_a_field_undoes_the_briefing_edit(qtbot, tmp_path):
+    w, c = _window(qtbot, tmp_path / "lib")
+    try:
+        _start(qtbot, c)
+        for name in ("title", "objectives"):
+            field = c.composer.fields.get(name) or c.composer.texts[name]
+            field.setFocus()
+            qtbot.keyClicks(field, "Tashkent")
+            assert getattr(c.doc.briefing, name) == "Tashkent"
+            qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            assert getattr(c.doc.briefing, name) == ""
+            qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                           | Qt.KeyboardModifier.ShiftModifier)
+            assert getattr(c.doc.briefing, name) == "Tashkent"
+    finally:
+        _close(w)
+
+
+def test_a_failing_export_is_reported_and_leaves_no_file(qtbot, tmp_path):
+    w, c = _window(qtbot, tmp_path / "lib")
+    try:
+        _start(qtbot, c)
+        d = _export_dialog(qtbot, c)
+        out = tmp_path / "no such folder" / "brief.pdf"
+        job = d.export_to(out)
+        with qtbot.waitSignal(job.finished, timeout=60000):
+            pass
+        assert job.outcome == "error"
+        assert d._box is not None and d._box.isVisible()
+        assert "could not be made" in d._box.text()
+        assert not out.exists()
+        assert d.export_button.isEnabled()  # the user can choose another folder
     finally:
         _close(w)

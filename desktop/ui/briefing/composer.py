@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QDate, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,8 +109,11 @@ class _ListTab(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         self.tree.setToolTip(hint)
-        self.tree.moveRequested.connect(self._move)
-        self.tree.removeRequested.connect(self._remove)
+        # queued: the edit fills the tree again, which must not happen inside its own
+        # drop or key event
+        queued = Qt.ConnectionType.QueuedConnection
+        self.tree.moveRequested.connect(self._move, queued)
+        self.tree.removeRequested.connect(self._remove, queued)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(lambda *_a: self.load_editor())
 
@@ -218,8 +221,10 @@ class _ListTab(QWidget):
         obj = self.obj_at(p)
         if bool(getattr(obj, "included", True)) != on:
             self.tree.setCurrentItem(item)
-            self.c.edit(ops.set_included(*self.kind_key(p, obj), on),
-                        _("Include item") if on else _("Leave item out"))
+            edit = ops.set_included(*self.kind_key(p, obj), on)
+            text = _("Include item") if on else _("Leave item out")
+            # after the tree's signal returns: the edit fills the tree again
+            QTimer.singleShot(0, lambda: self.c.edit(edit, text))
 
     def _move(self, frm: tuple, to: tuple) -> None:
         if len(frm) == 1 and len(to) == 1:
@@ -622,7 +627,7 @@ class Composer(QWidget):
         self.parts.setAccessibleName(_("Order of the parts"))
         self.parts.setToolTip(_("Drag a part, or press Alt+Up / Alt+Down, to change where it "
                                 "is printed"))
-        self.parts.moveRequested.connect(self._move_part)
+        self.parts.moveRequested.connect(self._move_part, Qt.ConnectionType.QueuedConnection)
         rows = self.parts.fontMetrics().height() + 4
         self.parts.setMinimumHeight(rows * 6)
         self.parts.setMaximumHeight(rows * 11)

@@ -44,7 +44,9 @@ def make_action(parent: QObject, text: str, slot: Callable | None = None, shortc
                 tip: str = "", icon_name: str = "", checkable: bool = False) -> QAction:
     """One QAction: text, slot, shortcut, tooltip/status tip, icon; checkable ones start on."""
     a = QAction(text, parent)
-    if shortcut is not None:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        a.setShortcuts(shortcut)  # every platform binding: Redo is Ctrl+Y and Ctrl+Shift+Z
+    elif shortcut is not None:
         a.setShortcut(QKeySequence(shortcut))
     if tip:
         a.setToolTip(tip)
