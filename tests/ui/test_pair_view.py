@@ -233,6 +233,17 @@ def test_mismatch_is_flagged_listed_copied_and_saved(qtbot, lib, tmp_path):
     assert rows[1][2:4] == ["4,5 млрд", "4,7 млрд"]
 
 
+def test_highlight_kinds_toggle_keeps_the_flags(qtbot, lib):
+    v = _view(qtbot, lib)
+    _open(v, 1)
+    v.toggles["figure"].setChecked(False)
+    assert "figure" not in v.enabled_kinds()
+    flags = [x.cursor.selectedText() for x in v.left.view.extraSelections()
+             if x.format.underlineStyle().name == "WaveUnderline"]
+    assert flags == ["4,5 млрд"]
+    assert all(x.cursor.document() is v.left.doc for x in v.left.view.extraSelections())
+
+
 def test_unmatched_sentence_is_a_difference(qtbot, lib):
     v = _view(qtbot, lib)
     _open(v, 1)

@@ -449,6 +449,8 @@ class PairView(QWidget):
             for side in SIDES:
                 if self.stored[side] is not None:
                     self.panels[side].set_marks(marks[side], self._format_for)
+            self.hover_link = -1
+            self._overlays()
 
     # ================================================================== showing
     @property

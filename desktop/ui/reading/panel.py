@@ -46,6 +46,8 @@ class _Watch(QObject):
             p._hover(p.segment_at_point(ev.position().toPoint()))
         elif t == QEvent.Type.Leave:
             p._hover(-1)
+        elif t == QEvent.Type.Resize:  # the text reflowed: the links move
+            p.scrolled.emit()
         elif t == QEvent.Type.MouseButtonRelease and ev.button() == Qt.MouseButton.LeftButton:
             if not p.view.textCursor().hasSelection():
                 seg = p.segment_at_point(ev.position().toPoint())
@@ -190,6 +192,8 @@ class PairPanel(QObject):
         bar = self.view.verticalScrollBar()
         value = bar.value()
         self._fill(marks, format_for)
+        for k in ("gaps", "flags", "picked", "hover"):  # cursors into the old document:
+            self._layers.pop(k, None)  # the view lays them again
         self.refresh_search()  # the layers' cursors must point into the new document
         self._apply_layers()
         bar.setValue(value)
