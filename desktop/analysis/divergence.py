@@ -10,7 +10,8 @@ import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
 
-from desktop.analysis.alignment import Alignment, Segment, number_key
+from desktop.analysis.align_lexicon import lexicon_anchors
+from desktop.analysis.alignment import Alignment, Segment, fold, number_key
 from desktop.analysis.marks import figure_key
 from desktop.analysis.model import Analysis
 
@@ -69,6 +70,11 @@ class _Item:
     link: int | None
     kind: str
 
+    @property
+    def tag(self) -> str:
+        """What the value counts: a unit family, a currency, "%" or the figure's kind."""
+        return self.key.rsplit(":", 1)[1]
+
 
 def _items(text: str, analysis: Analysis, loc: _Locator) -> list[_Item]:
     """The analysis' figures, plus measures it does not count (a number with a unit of
@@ -98,11 +104,12 @@ def _items(text: str, analysis: Analysis, loc: _Locator) -> list[_Item]:
 
 def converted(a: float, ua: str | None, b: float, ub: str | None) -> bool:
     """Whether b in unit ub is a in unit ua converted (rounded as translators round)."""
-    if not ua or not ub or ua == ub:
+    if not ua or not ub:
         return False
-    if {ua, ub} == {"F", "C"}:
-        f, c = (a, b) if ua == "F" else (b, a)
-        return abs((f - 32) * 5 / 9 - c) <= 1.5
+    if {ua, ub} <= {"F", "C"}:  # "градус" alone reads as Celsius: try both directions
+        return any(abs((f - 32) * 5 / 9 - c) <= 1.5 for f, c in ((a, b), (b, a)))
+    if ua == ub:
+        return False
     if (ua, ub) in _FACTORS:
         return _close(a * _FACTORS[(ua, ub)], b, 0.05)
     if (ub, ua) in _FACTORS:
@@ -138,7 +145,8 @@ def _links(al: Alignment, side: str) -> dict[int, int]:
 
 
 def _only(mine: list[_Item], other: list[_Item]) -> list[_Item]:
-    """Items whose value (with currency or unit) the other side does not have anywhere."""
+    """Items whose value the other side does not have: not the same value and unit (or
+    currency) anywhere, nor one within rounding (2 %) in the same link."""
     count: dict[str, int] = {}
     for it in other:
         count[it.key] = count.get(it.key, 0) + 1
@@ -146,47 +154,122 @@ def _only(mine: list[_Item], other: list[_Item]) -> list[_Item]:
     for it in mine:
         if count.get(it.key, 0) > 0:
             count[it.key] -= 1
-        else:
+        elif not any(o.link == it.link and o.tag == it.tag and _close(o.value, it.value)
+                     for o in other):
             out.append(it)
     return out
 
 
+def _converted_in_link(it: _Item, other: list[_Item]) -> _Item | None:
+    """An item of the other side, in the same link, that is `it` in other units."""
+    if it.link is None or it.unit is None:
+        return None
+    return next((o for o in other if o.link == it.link
+                 and converted(it.value, it.unit, o.value, o.unit)), None)
+
+
+def _numbers_by_link(al: Alignment, side: str, lang: str) -> dict[int, set[str]]:
+    """The numbers (digits or number words, normalised) of each link's segments on a side."""
+    segs = al.left if side == "left" else al.right
+    out: dict[int, set[str]] = {}
+    for n, lk in enumerate(al.links):
+        nums: set[str] = set()
+        for k in lk.left if side == "left" else lk.right:
+            text = segs[k].text
+            nums |= {number_key(m.group()) for m in _NUMBER.finditer(text)}
+            nums |= {a[2:] for a in lexicon_anchors(text, lang) if a.startswith("n:")}
+        out[n] = nums
+    return out
+
+
+def _written_there(it: _Item, numbers: dict[int, set[str]], other: list[_Item]) -> bool:
+    """The other version writes the same number in the same link although its analysis
+    read no such figure ("восемь человек", a number without a counted noun). The numeral
+    as written counts only when the other side has no figure of its own in that link (so
+    "$10 млрд" against "10 млн" stays a difference)."""
+    if it.link is None:
+        return False
+    there = numbers.get(it.link, set())
+    if f"{it.value:.6f}".rstrip("0").rstrip(".") in there:
+        return True
+    m = _NUMBER.search(it.text)
+    return bool(m) and number_key(m.group()) in there and not any(
+        o.link == it.link for o in other)
+
+
 def _figure_mismatches(lt: str, rt: str, la: Analysis, ra: Analysis, lloc: _Locator,
-                       rloc: _Locator) -> list[Mismatch]:
+                       rloc: _Locator, al: Alignment) -> list[Mismatch]:
     li, ri = _items(lt, la, lloc), _items(rt, ra, rloc)
-    left_only, right_only = _only(li, ri), _only(ri, li)
+    lnum = _numbers_by_link(al, "left", al.left_lang)
+    rnum = _numbers_by_link(al, "right", al.right_lang)
+    left_only = [f for f in _only(li, ri) if not _written_there(f, rnum, ri)]
+    right_only = [g for g in _only(ri, li) if not _written_there(g, lnum, li)]
     out: list[Mismatch] = []
-    used: set[int] = set()
+    # a value given in other units (550 фунт ↔ 250 килограмм): converted, not an error
+    conv_r: set[int] = set()
+    rest_left = []
     for f in left_only:
+        g = _converted_in_link(f, ri)
+        if g is None:
+            rest_left.append(f)
+            continue
+        out.append(Mismatch("figure", "both", f.text, g.text, f.link, "converted"))
+        conv_r |= {i for i, x in enumerate(right_only) if x is g}
+    rest_right = [g for i, g in enumerate(right_only) if i not in conv_r
+                  and (_converted_in_link(g, li) is None)]
+    used: set[int] = set()
+    for f in rest_left:
         # in the same link, the other side's figure of the same kind first, then any
-        cands = [i for i, g in enumerate(right_only)
+        cands = [i for i, g in enumerate(rest_right)
                  if i not in used and f.link is not None and g.link == f.link]
-        cands.sort(key=lambda i: right_only[i].kind != f.kind)
+        cands.sort(key=lambda i: rest_right[i].kind != f.kind)
         if not cands:
             out.append(Mismatch("figure", "left", f.text, None, f.link))
             continue
         used.add(cands[0])
-        g = right_only[cands[0]]
-        note = "converted" if converted(f.value, f.unit, g.value, g.unit) else ""
-        out.append(Mismatch("figure", "both", f.text, g.text, f.link, note))
+        g = rest_right[cands[0]]
+        out.append(Mismatch("figure", "both", f.text, g.text, f.link))
     out += [Mismatch("figure", "right", None, g.text, g.link)
-            for i, g in enumerate(right_only) if i not in used]
+            for i, g in enumerate(rest_right) if i not in used]
     return out
 
 
-def _tag_mismatches(la: Analysis, ra: Analysis, lloc: _Locator, rloc: _Locator
-                    ) -> list[Mismatch]:
+_CAPWORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _name_keys(text: str) -> set[str]:
+    """Keys of the capitalised words of a text (names in any script or spelling)."""
+    return {fold(w)[:4] for w in _CAPWORD.findall(text) if w[0].isupper() and len(w) >= 3}
+
+
+def _named_in(tag, keys: set[str]) -> bool:
+    """Whether the other text writes the tag's name although its analysis missed it: a
+    capitalised word of the tag's phrases has the key of a capitalised word there."""
+    for phrase in tag.phrases or [tag.name]:
+        for w in _CAPWORD.findall(phrase or ""):
+            if w[0].isupper() and len(w) >= 3 and fold(w)[:4] in keys:
+                return True
+    return False
+
+
+def _tag_mismatches(lt_: str, rt_: str, la: Analysis, ra: Analysis, lloc: _Locator,
+                    rloc: _Locator) -> list[Mismatch]:
     out: list[Mismatch] = []
+    lkeys, rkeys = _name_keys(lt_), _name_keys(rt_)
     for kind, lt, rt in (("person", la.people, ra.people), ("country", la.countries, ra.countries),
                          ("org", la.orgs, ra.orgs)):
         lids = {t.id: t for t in lt}
         rids = {t.id: t for t in rt}
         for tid in lids.keys() - rids.keys():
             t = lids[tid]
+            if _named_in(t, rkeys):
+                continue
             pos = min((s for s, _e in t.spans), default=0)
             out.append(Mismatch(kind, "left", (t.phrases or [t.name or tid])[0], None, lloc(pos)))
         for tid in rids.keys() - lids.keys():
             t = rids[tid]
+            if _named_in(t, lkeys):
+                continue
             pos = min((s for s, _e in t.spans), default=0)
             out.append(Mismatch(kind, "right", None, (t.phrases or [t.name or tid])[0], rloc(pos)))
     return out
@@ -198,7 +281,8 @@ def mismatches(left_text: str, right_text: str, left_analysis: Analysis,
     (None when its segment is not in the alignment), in reading order of the left side."""
     lloc = _Locator(alignment.left, _links(alignment, "left"))
     rloc = _Locator(alignment.right, _links(alignment, "right"))
-    out = _figure_mismatches(left_text, right_text, left_analysis, right_analysis, lloc, rloc)
-    out += _tag_mismatches(left_analysis, right_analysis, lloc, rloc)
+    out = _figure_mismatches(left_text, right_text, left_analysis, right_analysis, lloc, rloc,
+                             alignment)
+    out += _tag_mismatches(left_text, right_text, left_analysis, right_analysis, lloc, rloc)
     out.sort(key=lambda m: (m.link is None, m.link if m.link is not None else 0))
     return out

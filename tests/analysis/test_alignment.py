@@ -259,3 +259,11 @@ def test_perturbed_evaluation_gold_covers_every_segment_once():
         assert all(len(g[0]) <= 2 and len(g[1]) <= 2 for g in v.gold)
         al = align(v.left, v.right)
         assert f1(al.links, v.gold)[0] > 0.9
+
+
+def test_same_number_in_words_or_within_rounding_is_no_mismatch():
+    kk = "Апатта сегіз адам жараланды. Жүктің салмағы 550 фунт (249 кг) болды."
+    ru = "В аварии пострадали 8 человек. Вес груза составил 250 килограммов."
+    al = align(segment(kk, "kk"), segment(ru, "ru"))
+    found = mismatches(kk, ru, analyze(kk, "kk"), analyze(ru, "ru"), al)
+    assert all(m.note == "converted" for m in found if m.kind == "figure"), found
