@@ -480,13 +480,14 @@ class _Scorer:
         return cost
 
     def confidence(self, i: int, a: int, j: int, b: int) -> float:
-        """0..1: how well lengths and anchors agree (0.5 for a gap: no evidence either way)."""
+        """0..1: how well lengths and anchors agree (0.5 for a gap: no evidence either way;
+        a link without any anchor stays below about 0.55)."""
         if a == 0 or b == 0:
             return 0.5
         _L, _R, shared, miss, lc = self._parts(i, a, j, b)
         total = shared + miss
-        agree = shared / total if total else 0.5
-        return max(0.0, min(1.0, 0.45 * math.exp(-lc / 2) + 0.55 * agree))
+        agree = shared / total if total else 0.25  # no anchors: little evidence
+        return max(0.0, min(1.0, 0.4 * math.exp(-lc / 2) + 0.6 * agree))
 
 
 def _dp(sc: _Scorer, n: int, m: int, width: int) -> tuple[list[tuple[int, int, int, int]], bool]:
