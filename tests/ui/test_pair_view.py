@@ -363,7 +363,7 @@ def test_interface_strings_follow_the_language(qtbot, lib):
     finally:
         i18n.setup("en")
         v.retranslate()
-    assert v.act_sync.text() == "&Synchronised scrolling"
+    assert v.act_sync.text() == "S&ynchronised scrolling"
 
 
 # ------------------------------------------------------------------ in the window

@@ -320,9 +320,9 @@ class PairView(QWidget):
             b.setToolTip(_("Show or hide highlights for {kind}").format(kind=label))
             b.setAccessibleName(_("Highlight {kind}").format(kind=label))
         texts = {
-            self.act_sync: (_("&Synchronised scrolling"),
+            self.act_sync: (_("S&ynchronised scrolling"),
                             _("Scroll the other text so the linked sentence stays level")),
-            self.act_side: (_("&Differences and glossary"),
+            self.act_side: (_("Di&fferences and glossary"),
                             _("Show the list of differences and the glossary beside the "
                               "texts")),
             self.act_choose: (_("&Choose counterpart…"),
@@ -330,21 +330,21 @@ class PairView(QWidget):
             self.act_none: (_("&No counterpart"),
                             _("Remember that this article has no counterpart")),
             self.act_join_next: (_("&Join with next link"), _("Merge this link with the next")),
-            self.act_join_prev: (_("Join with &previous link"),
+            self.act_join_prev: (_("Join with p&revious link"),
                                  _("Merge this link with the previous one")),
             self.act_split: (_("&Split link"), _("Break this link into one-to-one links")),
             self.act_relink: (_("&Link picked sentences"),
                               _("Link the sentence picked on the left with the one picked "
                                 "on the right")),
             self.act_unlink: (_("&Unlink"), _("Leave these sentences without a counterpart")),
-            self.act_next: (_("Next link"), _("Go to the next linked sentence")),
-            self.act_prev: (_("Previous link"), _("Go to the previous linked sentence")),
+            self.act_next: (_("Ne&xt link"), _("Go to the next linked sentence")),
+            self.act_prev: (_("Previous l&ink"), _("Go to the previous linked sentence")),
             self.act_next_diff: (_("Next &difference"), _("Go to the next difference")),
-            self.act_prev_diff: (_("Previous difference"), _("Go to the previous difference")),
+            self.act_prev_diff: (_("Previous diff&erence"), _("Go to the previous difference")),
             self.act_glossary: (_("Add &glossary pair"),
                                 _("Add the phrase selected on each side to your glossary")),
-            self.act_copy: (_("&Copy differences"), _("Copy the list of differences")),
-            self.act_save: (_("Save differences as CSV…"),
+            self.act_copy: (_("C&opy differences"), _("Copy the list of differences")),
+            self.act_save: (_("Save differences &as CSV…"),
                             _("Save the list of differences as a CSV file")),
         }
         for a, (text, tip) in texts.items():
