@@ -103,12 +103,10 @@ class BrowseController(Controller):
             self.table.setColumnWidth(col, width)
         self.fit_header_titles()
         self.table.setColumnHidden(SNIPPET_COLUMN, True)
+        h.moveSection(h.visualIndex(SNIPPET_COLUMN), COLUMN_KEYS.index("title") + 1)
         self.no_match = NoMatch(self.table.viewport())  # an empty result says why
         self.no_match.clearTextRequested.connect(self.clear_search_text)
         self.no_match.clearFiltersRequested.connect(self.clear_filters_keep_text)
-        self.table.setAccessibleName(_("Articles"))
-        self.table.setToolTip(_("Arrows move through the list; Enter opens the article in "
-                                "the reader; click a header to sort"))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
 
@@ -133,22 +131,49 @@ class BrowseController(Controller):
         lay.addWidget(self.placeholder, 1)
 
         self.count_label = QLabel("", parent)
-        self.count_label.setAccessibleName(_("Number of articles shown"))
 
-        self.find_action = self.action(_("&Search"), self.search.focus,
-                                       QKeySequence.StandardKey.Find,
-                                       _("Put the cursor in the search box (Ctrl+F)"))
-        self.reset_action = self.action(_("&Reset filters"), self.reset_filters, None,
-                                        _("Clear the search, every facet and the dates"),
-                                        "reset")
-        self.sidebar_action = self.action(_("&Filters sidebar"), self.sidebar.setVisible,
-                                          "Ctrl+1", checkable=True)
-        self.snippet_action = self.action(
-            _("&Matches in the list"), self.show_snippets, None,
-            _("A column with the text around the first match of the search"), checkable=True)
+        # texts and tips: retranslate()
+        self.find_action = self.action("", self.search.focus, QKeySequence.StandardKey.Find)
+        self.reset_action = self.action("", self.reset_filters, None, icon_name="reset")
+        self.sidebar_action = self.action("", self.sidebar.setVisible, "Ctrl+1",
+                                          checkable=True)
+        self.snippet_action = self.action("", self.show_snippets, None, checkable=True)
         h.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         h.addAction(self.snippet_action)
         ctx.session.catalogChanged.connect(self.set_catalog)
+        self._retranslate_own()
+
+    def _retranslate_own(self) -> None:
+        def tip(action: QAction, text: str) -> None:
+            action.setToolTip(text)
+            action.setStatusTip(text)
+
+        self.table.setAccessibleName(_("Articles"))
+        self.table.setToolTip(_("Arrows move through the list; Enter opens the article in "
+                                "the reader; click a header to sort"))
+        self.count_label.setAccessibleName(_("Number of articles shown"))
+        self.find_action.setText(_("&Search"))
+        tip(self.find_action, _("Put the cursor in the search box (Ctrl+F)"))
+        self.reset_action.setText(_("&Reset filters"))
+        tip(self.reset_action, _("Clear the search, every facet and the dates"))
+        self.sidebar_action.setText(_("&Filters sidebar"))
+        self.snippet_action.setText(_("&Matches in the list"))
+        tip(self.snippet_action,
+            _("A column with the text around the first match of the search"))
+
+    def retranslate(self) -> None:
+        """Every text again in the new interface language: actions, headers, sidebar,
+        search box, facet and cell names, the count; the filters stay as they are."""
+        self._retranslate_own()
+        self.search.retranslate()
+        self.sidebar.retranslate()
+        self.no_match.retranslate()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          self.model.columnCount() - 1)
+        self.fit_header_titles()
+        self.ctx.names.reset()  # facet values and languages are named in the interface's
+        if self.catalog is not None:
+            self.set_catalog(self.catalog)  # refills facets and rows, keeps the filters
 
     # ------------------------------------------------------------------ frame interface
     def menu_actions(self) -> dict[str, MenuItems]:

@@ -29,7 +29,7 @@ from desktop.ui.reading import fastdoc
 from desktop.ui.widgets.reader import SafeDocument, article_meta, plain_label, selection_phrase
 
 Extra = QTextEdit.ExtraSelection
-SEARCH_COLOUR = QColor(255, 196, 0)  # words the search matched, as find-in-page tints them
+SEARCH_COLOUR = QColor(255, 225, 0)  # the words the search matched
 
 
 class _Watch(QObject):
@@ -388,7 +388,10 @@ class PairPanel(QObject):
         if self.prep is None:
             return
         shown = self.prep.text[:self.prep.shown]
-        fmt = tint(SEARCH_COLOUR, 110)
+        fmt = tint(SEARCH_COLOUR, 170)  # find-in-page yellow, underlined: apart from the
+        fmt.setFontUnderline(True)  # highlight kinds' pale tints
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(200, 30, 30))
         out: list[Extra] = []
         for a, b in search_highlight.spans(shown):
             c = QTextCursor(self.doc)
