@@ -1,18 +1,22 @@
 """Sentence segmentation and kk ↔ ru alignment of two versions of one text (Qt-free).
 
 Method: banded dynamic programming over beads 1:1, 1:2, 2:1, 2:2, 1:0 and 0:1. A bead's
-cost adds a Gale–Church length term, a prior per bead type and an anchor term: numbers
-(normalised, "1,7" = "1.7"), Latin tokens, names folded across the two Cyrillic alphabets
-and transliteration, cognates and glossary terms. Anchors count once per segment (a name
-repeated in a sentence does not weigh more), are weighted by rarity in the document, and
-only anchors that occur on both sides count as evidence. An unaligned sentence costs a
-constant (its prior only), so a sentence missing from the other version becomes a gap
-instead of being glued to a neighbour; an n:m bead whose extra part shares no anchor with
-the other side while it has anchors of its own pays a penalty. The band grows when the
-best path touches its edge, within a bound on the number of cells, so a 1 MB article
-cannot hang the caller. The texts are never modified: segments are spans into them.
+cost adds a Gale–Church length term (letters and digits), a prior per bead type and an
+anchor term. Anchors: numbers (normalised, "1,7" = "1.7") and number words, months and
+weekdays (align_lexicon), Latin tokens, names folded across the two Cyrillic alphabets and
+transliteration (namekey), cognates, punctuation both languages keep, and glossary terms.
+Anchors count once per segment (a name repeated in a sentence does not weigh more) and are
+weighted by rarity in the document; an anchor counts as evidence when both versions have
+it, and a number or Latin token found in one version only counts against its sentence
+being linked. A capitalised word that starts a sentence is a name only when a version also
+writes it capitalised inside a sentence (Егер, Это are not names). An unaligned sentence
+costs a constant (its prior only), so a sentence missing from the other version becomes a
+gap instead of being glued to a neighbour; an n:m bead whose parts share no anchor with
+the other side, a 2:2 bead whose parts do not cross, and a bead whose sides state
+different numbers pay penalties. The band grows when the best path touches its edge,
+within a bound on the number of cells, so a 1 MB article cannot hang the caller. The texts
+are never modified: segments are spans into them.
 """
-
 from __future__ import annotations
 
 import math
@@ -35,8 +39,8 @@ _S2 = 14.0  # Gale–Church variance per character
 _MATCH = 1.2  # bonus per unit of shared anchor weight
 _MISS = 0.6  # cost per unit of anchor weight one side has and the other side's bead lacks
 _NM_ORPHAN = 1.0  # an n:m part that has anchors but shares none with the other side
+_NM_BARE = 0.4  # an n:m part without any anchor (weak evidence that it belongs elsewhere)
 _NUM_CONFLICT = 2.0  # numbers on both sides of a bead, none in common
-_NM_BARE = 0.4  # the same for a part without any anchor (no evidence either way)
 _WIDTH = 8  # initial half-width of the DP band; doubled while the best path touches it
 _CELL_BUDGET = 250_000  # DP cells at most: bounds the time of a huge article (1 MB: seconds)
 
@@ -263,7 +267,7 @@ class _Feat:
     anchors: frozenset[str]
 
 
-def _raw_anchors(text: str, known_names: set[str] | None) -> tuple[set[str], set[str]]:
+def _raw_anchors(text: str) -> tuple[set[str], set[str]]:
     """(anchors, capitalised sentence-initial candidates) of one segment."""
     out: set[str] = set()
     initial: set[str] = set()
@@ -297,8 +301,6 @@ def _raw_anchors(text: str, known_names: set[str] | None) -> tuple[set[str], set
                     ("(", "("), (":", ":")):
         if ch in text:
             out.add("p:" + tag)
-    if known_names is not None:
-        out |= initial & known_names
     return out, initial
 
 
@@ -310,7 +312,7 @@ def _length(text: str) -> int:
 
 def _side(segs: list[Segment], lang: str) -> list[tuple[set[str], set[str]]]:
     """(anchors, sentence-initial capitalised candidates) per segment of one side."""
-    raw = [_raw_anchors(s.text, None) for s in segs]
+    raw = [_raw_anchors(s.text) for s in segs]
     if lang in ("kk", "ru"):
         for (anchors, _i), s in zip(raw, segs, strict=True):
             anchors |= lexicon_anchors(s.text, lang)
