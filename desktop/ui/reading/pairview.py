@@ -524,7 +524,10 @@ class PairView(QWidget):
                     counterpart = None
             elif self.candidates:
                 cand = self.candidates[0]
-                counterpart = b.get(int(cand.id))
+                try:
+                    counterpart = b.get(int(cand.id))
+                except KeyError:  # removed since the index was built
+                    cand = counterpart = None
         elif counterpart is not None:
             cand = next((c for c in self.candidates if int(c.id) == int(counterpart.id)), None)
             self.pinned = partner is not None and int(partner) == int(counterpart.id)
