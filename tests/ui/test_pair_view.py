@@ -155,6 +155,23 @@ def test_link_edit_is_saved_confirmed_and_undone(qtbot, lib):
     assert any(lk.left == (1, 2) and lk.confirmed for lk in v2.alignment.links)
 
 
+def test_keyboard_picks_sentences_and_links_them(qtbot, lib):
+    v = _view(qtbot, lib)
+    _open(v, 1)
+    v.select_link(v.link_of("left", 4))
+    v.unlink()
+    for panel, seg in ((v.left, 4), (v.right, 4)):
+        panel.view.setFocus()
+        qtbot.waitUntil(panel.view.hasFocus)
+        c = panel.view.textCursor()
+        c.setPosition(panel._pos(panel._starts[seg]) + 2)
+        panel.view.setTextCursor(c)
+    assert v.picks == {"left": 4, "right": 4}
+    qtbot.keyClick(v.right.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lk = v.alignment.links[v.link_of("left", 4)]
+    assert lk.right == (4,) and lk.confirmed
+
+
 def test_unlink_leaves_gaps_and_relink_joins_picked_sentences(qtbot, lib):
     v = _view(qtbot, lib)
     _open(v, 1)

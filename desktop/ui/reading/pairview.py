@@ -176,6 +176,7 @@ class PairView(QWidget):
             p.view.customContextMenuRequested.connect(
                 lambda pos, s=side: self._text_menu(s, pos))
             p.view.selectionChanged.connect(self._update_actions)
+            p.view.cursorPositionChanged.connect(lambda s=side: self._cursor_moved(s))
         self.strip.linkHovered.connect(self._set_hover)
         self.strip.linkClicked.connect(self.select_link)
         self.strip.linkMenuRequested.connect(lambda k, gpos: self.link_menu().exec(gpos))
@@ -976,6 +977,16 @@ class PairView(QWidget):
         self._picked_layer()
         self._update_actions()
         self.strip.update()
+
+    def _cursor_moved(self, side: str) -> None:
+        """The keyboard moved the text cursor: the sentence there is picked, as a click
+        would pick it."""
+        p = self.panels[side]
+        if not p.view.hasFocus() or p.prep is None or not p.segment_count():
+            return
+        seg = p.segment_at_offset(p._offset(p.view.textCursor().position()))
+        if seg >= 0 and seg != self.picks[side]:
+            self.pick(side, seg)
 
     def select_link(self, k: int) -> None:
         self.current_link = k
