@@ -57,6 +57,12 @@ def install_qt_translations(app: QApplication, lang: str) -> bool:
     return True
 
 
+def _qt_language(app: QApplication, lang: str) -> None:
+    """Calendar pop-ups, Qt's number/date widgets and its own texts follow `lang`."""
+    QLocale.setDefault(QLocale({"kk": "kk_KZ", "ru": "ru_RU"}.get(lang, "en_GB")))
+    install_qt_translations(app, lang)
+
+
 def create_window(argv: list[str]):
     """Parse GUI arguments, set up i18n and build (not yet show) the main window."""
     args = build_parser().parse_args(argv)
@@ -66,9 +72,7 @@ def create_window(argv: list[str]):
     settings = Settings()
     # --lang is for this run only; the saved choice comes from View → Interface language.
     lang = i18n.setup(_ui_language(args.lang, settings.ui_language))
-    # Calendar pop-ups and Qt's number/date widgets follow the interface language.
-    QLocale.setDefault(QLocale({"kk": "kk_KZ", "ru": "ru_RU"}.get(lang, "en_GB")))
-    install_qt_translations(app, lang)
+    _qt_language(app, lang)
     from desktop.ui.icons import icon
     from desktop.ui.mainwindow import MainWindow
 
@@ -82,6 +86,7 @@ def create_window(argv: list[str]):
                         import_sample=explicit is None and not settings.last_library,
                         show_reports=not args.screenshot,
                         remember_layout=not args.screenshot)  # screenshots: same size
+    window.languageChanged.connect(lambda code: _qt_language(app, code))  # live switch
     return app, window, args
 
 

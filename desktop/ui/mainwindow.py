@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import DOMAIN, N_, _, current_language
+from desktop import i18n
+from desktop.i18n import N_, _, current_language
 from desktop.jobs.qt_runner import Job, JobRunner
 from desktop.settings import Settings
 from desktop.ui.briefing.controller import BriefingController
@@ -72,8 +73,6 @@ def _open_library(folder: str | None, sample: str | None, *, progress, cancel):
 
 # Each language is named in itself, never translated.
 UI_LANGUAGE_NAMES = (("en", "&English"), ("kk", "&Қазақша"), ("ru", "&Русский"))
-LANGUAGE_TITLE = N_("Interface language")
-LANGUAGE_RESTART = N_("The interface language will change the next time Kenes starts.")
 
 # Menu titles by key (base.MENU_ORDER); a menu nobody fills is left out of the menu bar.
 MENU_TITLES = {
@@ -90,16 +89,6 @@ MENU_TITLES = {
 _MEDIA_KEYS = 0x01000060  # Qt.Key_Back and on: browser, media and launch keys
 
 
-def _in_language(lang: str, message: str) -> str:
-    """`message` translated into `lang` (not the current language): the switch confirms in it."""
-    import gettext
-
-    from desktop.paths import i18n_dir
-
-    return gettext.translation(DOMAIN, localedir=str(i18n_dir()), languages=[lang],
-                               fallback=True).gettext(message)
-
-
 class MainWindow(QMainWindow):
     """Browse, filter and read the library.
 
@@ -107,6 +96,7 @@ class MainWindow(QMainWindow):
     (reader area), `rules` (tagging rules, re-tag, rule-edit undo)."""
 
     catalogLoaded = Signal()
+    languageChanged = Signal(str)  # the interface language now in use (Qt's own texts follow)
     importFinished = Signal(object)  # ImportReport
     libraryFailed = Signal(str)
 
@@ -197,12 +187,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
     def _build_actions(self) -> None:
-        self.open_library_action = make_action(
-            self, _("&Open library…"), self.open_library_dialog, None,
-            _("Open another library folder"))
-        self.quit_action = make_action(self, _("&Quit"), self.close,
-                                       QKeySequence.StandardKey.Quit)
-        self.about_action = make_action(self, _("&About Kenes"), self.about)
+        # texts: _retranslate_own()
+        self.open_library_action = make_action(self, "", self.open_library_dialog)
+        self.quit_action = make_action(self, "", self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = make_action(self, "", self.about)
 
         self.menus: dict[str, QMenu] = {}
         self._fill(MENU_EDIT, [self.undo_action, self.redo_action])
@@ -213,7 +201,7 @@ class MainWindow(QMainWindow):
         self._build_language_menu(self.menu(MENU_VIEW))
         self._fill(MENU_HELP, [self.about_action])
 
-        tb = self.addToolBar(_("Main toolbar"))
+        tb = self.addToolBar("")
         tb.setObjectName("main-toolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -221,6 +209,19 @@ class MainWindow(QMainWindow):
         for c in self.controllers:
             self._add_toolbar(c.toolbar_actions())
             self.addActions(c.window_actions())
+        self._retranslate_own()
+
+    def _retranslate_own(self) -> None:
+        """The frame's own texts: menu titles, its actions, the toolbar's name."""
+        for key, m in self.menus.items():
+            m.setTitle(_(MENU_TITLES[key]))
+        self.open_library_action.setText(_("&Open library…"))
+        self.open_library_action.setToolTip(_("Open another library folder"))
+        self.open_library_action.setStatusTip(_("Open another library folder"))
+        self.quit_action.setText(_("&Quit"))
+        self.about_action.setText(_("&About Kenes"))
+        self.language_menu.setTitle(_("Interface &language"))
+        self.toolbar.setWindowTitle(_("Main toolbar"))
 
     def _add_actions(self, ctrl: Controller) -> None:
         for key, items in ctrl.menu_actions().items():
@@ -295,9 +296,9 @@ class MainWindow(QMainWindow):
         return rows
 
     def _build_language_menu(self, parent: QMenu) -> None:
-        """View → Interface language: names in their own language; saved, applied at start."""
+        """View → Interface language: names in their own language; saved and applied at once."""
         parent.addSeparator()
-        self.language_menu = parent.addMenu(_("Interface &language"))
+        self.language_menu = parent.addMenu("")
         group = QActionGroup(self)
         group.setExclusive(True)
         self.language_actions: dict[str, QAction] = {}
@@ -309,21 +310,28 @@ class MainWindow(QMainWindow):
             group.addAction(a)
             self.language_actions[code] = a
         group.triggered.connect(lambda a: self.set_ui_language(str(a.data())))
-        self.language_box: QMessageBox | None = None
 
     def set_ui_language(self, lang: str) -> None:
-        """Save the interface language; tell (in that language) that a restart applies it."""
+        """Save the interface language and switch the window to it now (no restart):
+        the frame and every controller set their texts again."""
         self.settings.ui_language = lang
         self.settings.sync()
         if lang == current_language():
             return
-        box = QMessageBox(QMessageBox.Icon.Information, _in_language(lang, LANGUAGE_TITLE),
-                          _in_language(lang, LANGUAGE_RESTART), QMessageBox.StandardButton.Ok,
-                          self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: setattr(self, "language_box", None))
-        self.language_box = box
-        box.open()
+        lang = i18n.setup(lang)
+        self.language_actions[lang].setChecked(True)
+        self.languageChanged.emit(lang)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the window again in the current interface language."""
+        self._retranslate_own()
+        self.notice.retranslate()
+        self.jobs.retranslate()
+        for c in self.controllers:
+            c.retranslate()
+        self.undo.update_texts()
+        self.statusBar().clearMessage()  # a message in the previous language
 
     def _build_status(self) -> None:
         for c in self.controllers:

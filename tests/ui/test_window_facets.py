@@ -230,6 +230,26 @@ def test_hiding_the_why_tagged_list_is_remembered(qtbot, small_catalog):
     assert w3.reading.why_action.isChecked()
 
 
+def test_switching_the_language_keeps_filters_and_selection(qtbot, window):
+    from desktop import i18n
+
+    w = window
+    w.browse.search.set_text("lang:ru")
+    assert w.select_article(3)
+    try:
+        w.set_ui_language("kk")
+        assert w.browse.search.text() == "lang:ru" and sorted(_ids(w)) == [3, 4]
+        assert w.reading.article_id == 3 and w.selected_ids() == [3]
+        sectors = w.browse.sidebar.sections["sector"]
+        assert sectors.header.text().startswith(i18n._("Sectors"))
+        assert i18n._("Sectors") != "Sectors"
+        assert "5 articles" not in w.browse.count_label.text()  # worded in Kazakh
+    finally:
+        w.set_ui_language("en")
+    assert "2 of 5 articles" in w.browse.count_label.text()
+    assert sectors.header.text().startswith("Sectors")
+
+
 def test_values_without_articles_leave_the_list_unless_ticked(qtbot, window):
     w = window
     sectors = w.browse.sidebar.sections["sector"]

@@ -47,13 +47,23 @@ class ImportController(Controller):
         self.job: Job | None = None
         self.last_report = None
         self.import_files_action = self.action(
-            _("&Import files…"), self.import_files_dialog, QKeySequence.StandardKey.Open,
-            _("Import text files, archives or tables (Ctrl+O)"), "import")
+            "", self.import_files_dialog, QKeySequence.StandardKey.Open, icon_name="import")
         self.import_folder_action = self.action(
-            _("Import &folder…"), self.import_folder_dialog, "Ctrl+Shift+O",
-            _("Import every article in a folder and its subfolders"), "folder")
+            "", self.import_folder_dialog, "Ctrl+Shift+O", icon_name="folder")
+        self.retranslate()
         ctx.window.setAcceptDrops(True)
         ctx.window.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        for a, text, tip in (
+            (self.import_files_action, _("&Import files…"),
+             _("Import text files, archives or tables (Ctrl+O)")),
+            (self.import_folder_action, _("Import &folder…"),
+             _("Import every article in a folder and its subfolders")),
+        ):
+            a.setText(text)
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
 
     # ------------------------------------------------------------------ frame interface
     def menu_actions(self) -> dict[str, MenuItems]:

@@ -107,15 +107,10 @@ class RulesController(Controller):
         self.last_report = None  # RetagReport of the last re-tag
         self._epoch = 0  # bumped when a re-tag starts: older check results are stale
         self._dismissed: tuple | None = None  # (count, full, reason) the user hid
-        act = self.action
-        self.retag_action = act(
-            _("&Re-tag library"), lambda: self.retag(), "Ctrl+R",
-            _("Apply the current tagging rules to the articles they can change (Ctrl+R)"))
-        self.full_retag_action = act(
-            _("Re-tag &every article"), lambda: self.retag(full=True), None,
-            _("Analyse every article again, whether or not a rule can change it"))
-        self.folder_action = act(_("Open &rules folder"), self.open_folder, None,
-                                 _("Open the folder where your own tagging rules are kept"))
+        self.retag_action = self.action("", lambda: self.retag(), "Ctrl+R")
+        self.full_retag_action = self.action("", lambda: self.retag(full=True))
+        self.folder_action = self.action("", self.open_folder)
+        self._retranslate_actions()
         self.actions = [self.retag_action, self.full_retag_action, self.folder_action]
         self.undo_stack = QUndoStack(self)
         ctx.undo.register(self.undo_stack, edit_areas, self._undo_text, self._redo_text)
@@ -131,6 +126,24 @@ class RulesController(Controller):
         self._debounce.timeout.connect(self.check)
         ctx.notice.actionTriggered.connect(self._notice_action)
         ctx.notice.dismissed.connect(self._notice_dismissed)
+
+    def _retranslate_actions(self) -> None:
+        for a, text, tip in (
+            (self.retag_action, _("&Re-tag library"),
+             _("Apply the current tagging rules to the articles they can change (Ctrl+R)")),
+            (self.full_retag_action, _("Re-tag &every article"),
+             _("Analyse every article again, whether or not a rule can change it")),
+            (self.folder_action, _("Open &rules folder"),
+             _("Open the folder where your own tagging rules are kept")),
+        ):
+            a.setText(text)
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+
+    def retranslate(self) -> None:
+        """Actions in the new language; a notice shown is worded again by a fresh check."""
+        self._retranslate_actions()
+        self.check()
 
     def menu_actions(self) -> dict[str, MenuItems]:
         return {MENU_TOOLS: [self.retag_action, self.full_retag_action, None,

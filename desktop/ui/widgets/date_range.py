@@ -64,6 +64,11 @@ def _date_edit(parent: QWidget, name: str) -> QDateEdit:
     return e
 
 
+def _name_date_edit(e: QDateEdit, name: str) -> None:
+    e.setAccessibleName(name)
+    e.setToolTip(name)
+
+
 class DateRange(QWidget):
     """Emits `rangeChanged(from, to)` (ISO strings or None)."""
 
@@ -100,6 +105,7 @@ class DateRange(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(_("From"), self.date_from)
         form.addRow(_("To"), self.date_to)
+        self._form = form
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
@@ -112,6 +118,23 @@ class DateRange(QWidget):
         self.date_to.dateChanged.connect(self._edited)
         self.event_date.dateChanged.connect(self._event_changed)
         self.event_days.valueChanged.connect(self._event_changed)
+
+    def retranslate(self) -> None:
+        """Set the texts again in the interface language (the constructor's are the same)."""
+        for i, (_key, label) in enumerate(PRESETS):
+            self.preset.setItemText(i, _(label))
+        self.preset.setAccessibleName(_("Date preset"))
+        self.preset.setToolTip(_("Quick date ranges"))
+        _name_date_edit(self.date_from, _("From date"))
+        _name_date_edit(self.date_to, _("To date"))
+        _name_date_edit(self.event_date, _("Event date"))
+        for e in (self.date_from, self.date_to):
+            e.setSpecialValueText(_("any"))
+        self.event_days.setSuffix(" " + _("days"))
+        self.event_days.setAccessibleName(_("Days around the event"))
+        for field, label in ((self.date_from, _("From")), (self.date_to, _("To"))):
+            if (w := self._form.labelForField(field)) is not None:
+                w.setText(label)
 
     def today(self) -> dt.date:
         return dt.date.today()

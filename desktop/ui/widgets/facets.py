@@ -351,6 +351,11 @@ class FacetSection(QWidget):
         rows = max(1, min(visible, self.max_visible_rows))
         self.view.setFixedHeight(rows * (self._row_h or 18) + 2 * self.view.frameWidth() + 2)
 
+    def set_title(self, title: str) -> None:
+        """A new title (the interface language changed)."""
+        self._title = title
+        self._update_header()
+
     def _update_header(self) -> None:
         n = len(self.model.checked)
         self.header.setText(f"{self._title} ({n})" if n else self._title)

@@ -60,6 +60,9 @@ class Histogram(QWidget):
         self.setMouseTracking(True)
         self.setMinimumHeight(56)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setAccessibleName(_("Articles over time"))
         self.setToolTip(_("Articles per week or month in the current result; "
                           "click a bar to show only that period"))

@@ -22,16 +22,20 @@ class JobStatus(QObject):
         self.progress = QProgressBar(parent)
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.progress.setAccessibleName(_("Progress"))
         self.label = QLabel("", parent)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setMaximumWidth(320)
-        self.cancel_button = QPushButton(_("Cancel"), parent)
+        self.cancel_button = QPushButton(parent)
         self.cancel_button.clicked.connect(self.cancel)
         self._jobs: list[Job] = []
         for w in self._widgets():
             status_bar.addPermanentWidget(w)
             w.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.progress.setAccessibleName(_("Progress"))
+        self.cancel_button.setText(_("Cancel"))
 
     def _widgets(self) -> tuple[QWidget, ...]:
         return (self.label, self.progress, self.cancel_button)

@@ -23,7 +23,6 @@ class NoticeBar(QFrame):
         self.setObjectName("notice-bar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setAccessibleName(_("Notice"))
         self.key = ""
         self.action = ""
         lay = QHBoxLayout(self)
@@ -37,13 +36,18 @@ class NoticeBar(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip(_("Hide this notice"))
-        self.close_button.setAccessibleName(_("Hide this notice"))
         self.close_button.clicked.connect(self.dismiss)
         lay.addWidget(self.label, 1)
         lay.addWidget(self.button)
         lay.addWidget(self.close_button)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """Its own texts; the notice shown is re-worded by whoever showed it."""
+        self.setAccessibleName(_("Notice"))
+        self.close_button.setToolTip(_("Hide this notice"))
+        self.close_button.setAccessibleName(_("Hide this notice"))
 
     def show_notice(self, key: str, text: str, button: str = "", action: str = "",
                     warning: bool = False) -> None:

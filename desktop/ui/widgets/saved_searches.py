@@ -35,21 +35,15 @@ class SavedSearches(QWidget):
         self._current = current_state
         self.items: list[dict] = settings.saved_searches()
         self.list = QListWidget(self)
-        self.list.setAccessibleName(_("Saved searches"))
-        self.list.setToolTip(_("Click to apply a saved search; right-click to delete"))
         self.list.itemActivated.connect(self._apply_item)
         self.list.itemClicked.connect(self._apply_item)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
-        self.hint = QLabel(_("No saved searches yet."), self)
+        self.hint = QLabel(self)
         self.hint.setEnabled(False)
         self.save_button = QToolButton(self)
-        self.save_button.setText(_("Save current…"))
-        self.save_button.setToolTip(_("Save the current search, filters and dates under a name"))
         self.save_button.clicked.connect(self.ask_and_save)
         self.delete_button = QToolButton(self)
-        self.delete_button.setText(_("Delete"))
-        self.delete_button.setToolTip(_("Delete the selected saved search"))
         self.delete_button.clicked.connect(self._delete_selected)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -61,7 +55,17 @@ class SavedSearches(QWidget):
         lay.addWidget(self.hint)
         lay.addWidget(self.list)
         lay.addLayout(buttons)
+        self.retranslate()
         self._refresh()
+
+    def retranslate(self) -> None:
+        self.list.setAccessibleName(_("Saved searches"))
+        self.list.setToolTip(_("Click to apply a saved search; right-click to delete"))
+        self.hint.setText(_("No saved searches yet."))
+        self.save_button.setText(_("Save current…"))
+        self.save_button.setToolTip(_("Save the current search, filters and dates under a name"))
+        self.delete_button.setText(_("Delete"))
+        self.delete_button.setToolTip(_("Delete the selected saved search"))
 
     def names(self) -> list[str]:
         return [i["name"] for i in self.items]

@@ -42,31 +42,18 @@ class SearchBox(QWidget):
     def __init__(self, parent: QWidget | None = None, delay_ms: int = 250) -> None:
         super().__init__(parent)
         self.line = _Line(self)
-        self.line.setPlaceholderText(
-            _("Search: words, prefix*, \"exact phrase\", country:UZ sector:trade lang:kk "
-              "from:2025-11-01 to:2025-11-16 source:Kazinform person:tokayev"))
         self.line.setClearButtonEnabled(True)
-        self.line.setAccessibleName(_("Search"))
-        self.line.setToolTip(_(
-            "Full-text search with prefixes (word*) and \"exact phrases\", plus fields:\n"
-            "country:UZ  partner:TR,AZ  sector:trade  person:tokayev  org:ots\n"
-            "lang:kk  source:Kazinform  from:2025-11-01  to:2025-11-16\n"
-            "Words match their inflected forms (Тоқаев finds Тоқаевтың); names match in any "
-            "script (Tokayev, Тоқаев, Токаев; country:Өзбекстан, sector:сауда).\n"
-            "Ctrl+F focuses the box, Esc clears it."))
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         pal = self.error.palette()
         pal.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
         self.error.setPalette(pal)
-        self.error.setAccessibleName(_("Search error"))
         self.error.hide()
         self.understood = QLabel(self)  # what names and field values were read as
         self.understood.setTextFormat(Qt.TextFormat.PlainText)
         self.understood.setWordWrap(True)
         self.understood.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.understood.setAccessibleName(_("What the search understood"))
         self.understood.hide()
         self.notes: list[Understood] = []
         self._library: Callable[[], object | None] | None = None
@@ -88,6 +75,25 @@ class SearchBox(QWidget):
         lay.addWidget(self.line)
         lay.addWidget(self.error)
         lay.addWidget(self.understood)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts in the interface language (again, when it changes)."""
+        self.line.setPlaceholderText(
+            _("Search: words, prefix*, \"exact phrase\", country:UZ sector:trade lang:kk "
+              "from:2025-11-01 to:2025-11-16 source:Kazinform person:tokayev"))
+        self.line.setAccessibleName(_("Search"))
+        self.line.setToolTip(_(
+            "Full-text search with prefixes (word*) and \"exact phrases\", plus fields:\n"
+            "country:UZ  partner:TR,AZ  sector:trade  person:tokayev  org:ots\n"
+            "lang:kk  source:Kazinform  from:2025-11-01  to:2025-11-16\n"
+            "Words match their inflected forms (Тоқаев finds Тоқаевтың); names match in any "
+            "script (Tokayev, Тоқаев, Токаев; country:Өзбекстан, sector:сауда).\n"
+            "Ctrl+F focuses the box, Esc clears it."))
+        self.error.setAccessibleName(_("Search error"))
+        self.understood.setAccessibleName(_("What the search understood"))
+        if self.line.text():  # error and "understood" lines are worded in the language
+            self.apply()
 
     def set_library(self, library: Callable[[], object | None],
                     names: Names | None = None) -> None:

@@ -63,22 +63,22 @@ class Sidebar(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(_("Filters"))
         inner = QWidget(self)
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.setSpacing(6)
 
-        self.reset_button = QPushButton(_("Reset filters"), inner)
-        self.reset_button.setToolTip(_("Clear the search, every facet and the date range"))
+        self.reset_button = QPushButton(inner)
         self.reset_button.clicked.connect(self.resetRequested)
         lay.addWidget(self.reset_button)
 
-        lay.addWidget(_heading(_("Saved searches")))
+        self.saved_heading = _heading("")
+        lay.addWidget(self.saved_heading)
         self.saved = SavedSearches(settings, current_state, inner)
         lay.addWidget(self.saved)
 
-        lay.addWidget(_heading(_("Dates")))
+        self.dates_heading = _heading("")
+        lay.addWidget(self.dates_heading)
         self.dates = DateRange(inner)
         self.dates.rangeChanged.connect(self.datesChanged)
         lay.addWidget(self.dates)
@@ -94,8 +94,6 @@ class Sidebar(QScrollArea):
             s.expandedChanged.connect(lambda on, k=key: on and self._count_stale(k))
             self.sections[key] = s
             lay.addWidget(s)
-        self.sections["home"].header.setToolTip(
-            _("The home country is in nearly every article; tick it to require it explicitly"))
         self.sections["person"].max_visible_rows = 10
         self.sections["org"].max_visible_rows = 10
         lay.addStretch(1)
@@ -103,6 +101,22 @@ class Sidebar(QScrollArea):
         self.setMinimumWidth(230)
         self._counted: tuple | None = None  # (catalog, filter, text ids) of the counts shown
         self._stale: set[str] = set()  # collapsed sections not counted for _counted
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language (again, when it changes)."""
+        self.setAccessibleName(_("Filters"))
+        self.reset_button.setText(_("Reset filters"))
+        self.reset_button.setToolTip(_("Clear the search, every facet and the date range"))
+        self.saved_heading.setText(_("Saved searches"))
+        self.dates_heading.setText(_("Dates"))
+        for key, _kind, title in SECTIONS:
+            self.sections[key].set_title(_(title))
+        self.sections["home"].header.setToolTip(
+            _("The home country is in nearly every article; tick it to require it explicitly"))
+        self.saved.retranslate()
+        self.dates.retranslate()
+        self.histogram.retranslate()
 
     # -- data -------------------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
