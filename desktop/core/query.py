@@ -216,7 +216,8 @@ def parse_query(text: str, resolver: ValueResolver | None = None,
                 raise QueryError(_("“{key}:” needs a value.").format(key=m.group(1)), vpos)
             if resolver is not None and resolver.checks(key):
                 lead = 1 if text[vpos:vpos + 1] in ("\"", "«", "“") else 0
-                values = _resolve(key, values, raw, vpos, lead, resolver, understood, strict)
+                values = _resolve(key, values, raw, vpos, lead, resolver, understood, strict,
+                                  typed_key=m.group(1))
             _apply(f, key, values, vpos)
             continue
         if text[i] in "\"«“":
@@ -260,7 +261,7 @@ def _gazetteer_resolver() -> ValueResolver | None:
 
 def _resolve(key: str, values: list[str], raw: str, vpos: int, lead: int,
              resolver: ValueResolver, understood: list[Understood] | None,
-             strict: bool = True) -> list[str]:
+             strict: bool = True, typed_key: str = "") -> list[str]:
     """Ids for typed values (names accepted); QueryError with suggestions when unknown.
     `lead` = 1 when the value was quoted (positions count from the quotation mark)."""
     out: list[str] = []
@@ -280,7 +281,9 @@ def _resolve(key: str, values: list[str], raw: str, vpos: int, lead: int,
             continue
         if got is None:
             near = resolver.suggest(key, v)
-            msg = _("Unknown {key} “{value}”.").format(key=key, value=v)
+            # the key as typed (ел:, страна:, country:) reads in the user's language
+            msg = _("Unknown value “{value}” for “{key}:”.").format(key=typed_key or key,
+                                                                     value=v)
             if near:
                 msg += " " + _("Did you mean: {values}?").format(values=", ".join(near))
             raise QueryError(msg, pos)
