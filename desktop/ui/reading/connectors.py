@@ -56,6 +56,42 @@ class Band:
     flagged: bool = False  # a mismatch sits in this link
 
 
+def legend_items() -> list[tuple[QColor, str]]:
+    """The strip's colours and what they say, for a legend."""
+    return [(QColor(GREEN), _("sure")), (QColor(AMBER), _("worth checking")),
+            (QColor(RED), _("doubtful")), (QColor(CONFIRMED), _("confirmed")),
+            (QColor(GAP), _("no counterpart"))]
+
+
+class Legend(QWidget):
+    """A line of colour swatches with their meaning, drawn like the strip's bands."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(_("Link colours"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        fm = self.fontMetrics()
+        w = sum(fm.horizontalAdvance(t) + fm.height() + 10 for _c, t in legend_items())
+        return QSize(w, fm.height() + 4)
+
+    def paintEvent(self, _e) -> None:  # noqa: N802 - Qt name
+        p = QPainter(self)
+        fm = self.fontMetrics()
+        h = fm.height()
+        x = 0
+        y = (self.height() - h) // 2
+        for c, text in legend_items():
+            fill = QColor(c)
+            fill.setAlpha(150)
+            p.fillRect(QRectF(x, y + 3, h - 6, h - 6), fill)
+            p.setPen(self.palette().color(self.foregroundRole()))
+            p.drawText(x + h - 2, y + fm.ascent(), text)
+            x += fm.horizontalAdvance(text) + h + 10
+        p.end()
+
+
 class LinkStrip(QWidget):
     """Paints the bands the view gives it; reports hover, clicks and context menus."""
 

@@ -44,7 +44,7 @@ from desktop.ui.plain import plain_tooltip
 from desktop.ui.reading import divergence, fastdoc
 from desktop.ui.reading.aligner import BackgroundAligner
 from desktop.ui.reading.commands import AddGlossaryPair, LinkEdit
-from desktop.ui.reading.connectors import Band, LinkStrip, confidence_words
+from desktop.ui.reading.connectors import Band, Legend, LinkStrip, confidence_words
 from desktop.ui.reading.panel import PairPanel, tint, wavy
 from desktop.ui.reading.picker import CounterpartPicker, candidate_line, relation_words
 from desktop.ui.reading.why import WhyTagged
@@ -267,6 +267,8 @@ class PairView(QWidget):
         self.side.addTab(div, "")
         self.side.addTab(glo, "")
         self.side.addTab(self.why, "")
+        self.legend = Legend(self.side)  # the strip's colours, beside the tabs
+        self.side.setCornerWidget(self.legend, Qt.Corner.TopRightCorner)
 
     def _action(self, slot, shortcut=None, checkable: bool = False) -> QAction:
         a = QAction(self)
