@@ -267,34 +267,44 @@ class _Feat:
     anchors: frozenset[str]
 
 
+@lru_cache(maxsize=65536)
+def _word_anchors(word: str) -> tuple[frozenset[str], str | None]:
+    """(anchors a word always gives, the name key it gives unless it starts a sentence)."""
+    out: set[str] = set()
+    lead = None
+    # hyphenated names are keyed by part: "аль-Муалем", "Қасым-Жомарт"
+    for k, w in enumerate(re.split(r"[-'’]", word) if "-" in word else (word,)):
+        if not w:
+            continue
+        low = w.lower()
+        if _LATIN.match(w):
+            if len(w) >= 2 and low not in _FUNCTION:
+                out.add("k:" + fold(w)[:4])
+                out.add("l:" + low)
+        elif w[0].isupper() and len(w) >= 3 and low not in _FUNCTION:
+            # four consonants of the skeleton: an ending the key keeps or strips
+            # wrongly (Дептфорда, Дептфордтағы) does not split one name in two
+            key = "k:" + fold(w)[:4]
+            if k == 0 and not w.isupper():
+                lead = key
+            else:
+                out.add(key)
+        if len(w) >= 6 and not w.isupper():
+            out.add("c:" + cognate_key(w))
+    return frozenset(out), lead
+
+
 def _raw_anchors(text: str) -> tuple[set[str], set[str]]:
     """(anchors, capitalised sentence-initial candidates) of one segment."""
-    out: set[str] = set()
+    out: set[str] = {"n:" + number_key(m.group()) for m in _NUM.finditer(text)}
     initial: set[str] = set()
-    for m in _NUM.finditer(text):
-        out.add("n:" + number_key(m.group()))
     first = True
-    for m in _WORD.finditer(text):
-        word = m.group()
-        # hyphenated names are keyed by part: "аль-Муалем", "Қасым-Жомарт"
-        for k, w in enumerate(re.split(r"[-'’]", word) if "-" in word else (word,)):
-            if not w:
-                continue
-            low = w.lower()
-            if _LATIN.match(w):
-                if len(w) >= 2 and low not in _FUNCTION:
-                    out.add("k:" + fold(w)[:4])
-                    out.add("l:" + low)
-            elif w[0].isupper() and len(w) >= 3 and low not in _FUNCTION:
-                # four consonants of the skeleton: an ending the key keeps or strips
-                # wrongly (Дептфорда, Дептфордтағы) does not split one name in two
-                key = "k:" + fold(w)[:4]
-                if first and k == 0 and not w.isupper():
-                    initial.add(key)  # counted only if the text uses it as a name elsewhere
-                else:
-                    out.add(key)
-            if len(w) >= 6 and not w.isupper():
-                out.add("c:" + cognate_key(w))
+    for word in _WORD.findall(text):
+        always, lead = _word_anchors(word)
+        out |= always
+        if lead is not None:
+            # a capitalised first word counts only if the texts use it as a name elsewhere
+            (initial if first else out).add(lead)
         first = False
     # punctuation both languages keep: a question, an exclamation, a quotation, brackets
     for ch, tag in (("?", "?"), ("!", "!"), ("«", "q"), ("“", "q"), ('"', "q"), ("„", "q"),
@@ -581,7 +591,7 @@ def align(left: Sequence[Segment] | Sequence[str], right: Sequence[Segment] | Se
     lf = _features(ls, gl, left_lang, lraw, names)
     rf = _features(rs, gr, right_lang, rraw, names)
     sc = _Scorer(lf, rf, _weights(lf, rf))
-    width = max(_WIDTH, abs(n - m) + _WIDTH // 2, max(n, m) // 20)
+    width = max(_WIDTH, max(n, m) // 20)  # the band follows the m/n diagonal
     cap = max(6, _CELL_BUDGET // (2 * max(n, m)))
     width = min(width, cap)
     while True:

@@ -99,18 +99,23 @@ class _Matcher:
             self.index.setdefault(parts[0][0][:4], []).append((concept, tuple(parts)))
 
     def find(self, text: str) -> set:
-        words = [_norm(w) for w in _WORDS.findall(text)]
+        words = _WORDS.findall(_norm(text))
         found: set = set()
         index = self.index
+        empty: tuple = ()
         for i, w in enumerate(words):
-            keys = {w[:4], w.split("-", 1)[0][:4], w[:3]}
-            for key in keys:
-                for concept, parts in index.get(key, ()):
-                    if concept in found or i + len(parts) > len(words):
-                        continue
-                    if all(_word_matches(words[i + k], st, whole)
-                           for k, (st, whole) in enumerate(parts)):
-                        found.add(concept)
+            # a stem of 4+ letters is keyed by its first four, a shorter one whole
+            cands = index.get(w[:4], empty)
+            if len(w) > 3:
+                cands = [*cands, *index.get(w[:3], empty)]
+            if "-" in w[:4]:
+                cands = [*cands, *index.get(w.split("-", 1)[0], empty)]
+            for concept, parts in cands:
+                if concept in found or i + len(parts) > len(words):
+                    continue
+                if all(_word_matches(words[i + k], st, whole)
+                       for k, (st, whole) in enumerate(parts)):
+                    found.add(concept)
         return found
 
 
