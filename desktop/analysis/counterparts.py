@@ -28,6 +28,8 @@ import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from itertools import accumulate
 
 from desktop.analysis.namekey import name_key, word_key
 from desktop.i18n import _, format_number, ngettext
@@ -119,26 +121,24 @@ class PairDoc:
 
 # --------------------------------------------------------------------------- anchors
 
-_NUM = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![.,]?\d)")
-_LATIN = re.compile(r"(?<![^\W\d_])[A-Za-z][A-Za-z0-9&]*(?:[.'-][A-Za-z0-9]+)*")
-_WORD = re.compile(r"[^\W\d_]+")
-_CAP = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+)*")
-_SENTENCE_START = set(".!?…:;«\"“„(—–-\n")
+# A few C-speed regex passes; Python touches only distinct long words and the few numbers,
+# Latin words and capitalised words (extraction runs at import for every article).
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _MONTHS = (
     ("01", ("январ", "қаңтар")), ("02", ("феврал", "ақпан")), ("03", ("март", "наурыз")),
     ("04", ("апрел", "сәуір")), ("05", ("мая", "май", "мае", "мамыр")), ("06", ("июн", "маусым")),
     ("07", ("июл", "шілде")), ("08", ("август", "тамыз")), ("09", ("сентябр", "қыркүйек")),
     ("10", ("октябр", "қазан")), ("11", ("ноябр", "қараша")), ("12", ("декабр", "желтоқсан")),
 )
-_MONTH_RE = "|".join(s for _m, stems in _MONTHS for s in stems)
-_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:-?(?:ші|шы))?\s+((?:{_MONTH_RE})\w*)", re.IGNORECASE)
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<!\d)(\d{1,2})\.(\d{2})\.(\d{4})(?!\d)")
 
 
+@lru_cache(maxsize=4096)
 def _month(word: str) -> str | None:
     w = word.lower()
+    if len(w) < 3:
+        return None
     for m, stems in _MONTHS:
-        if any(w.startswith(s) for s in stems):
+        if any(w.startswith(st) for st in stems):
             return m
     return None
 
@@ -148,26 +148,23 @@ def _num(s: str) -> str:
     return format(v, "g")
 
 
-_BEFORE_START = set(" \t\u00a0«»\"“”„‘’'‹›([—–-")
-_SENTENCE_END = set(".!?…:;\n")
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    """True when only quotes, dashes and spaces stand between a word and a sentence start."""
-    i = start - 1
-    while i >= 0 and text[i] in _BEFORE_START:
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
-
-
 def _anchors(text: str, analysis) -> dict[str, tuple[str, int]]:
     """Anchor key → (label, offset of its first occurrence)."""
+    return _scan(text, analysis)[0]
+
+
+def _scan(text: str, analysis) -> tuple[dict[str, tuple[str, int]], list[int]]:
+    """(anchors as in `_anchors`, lengths of the first `SHAPE_SEGMENTS` sentences)."""
     out: dict[str, tuple[str, int]] = {}
+    shape: list[int] = []
+    seg = 0
 
     def add(key: str, label: str, pos: int) -> None:
         old = out.get(key)
-        if old is None or pos < old[1]:
-            out[key] = (old[0] if old else label, pos)
+        if old is None:
+            out[key] = (label, pos)
+        elif pos < old[1]:
+            out[key] = (old[0], pos)
 
     get = analysis.get if isinstance(analysis, dict) else (lambda k, d=None: getattr(analysis, k, d))
     for kind, letter in (("people", "p"), ("orgs", "o"), ("countries", "c")):
@@ -182,45 +179,46 @@ def _anchors(text: str, analysis) -> dict[str, tuple[str, int]]:
         fd = f if isinstance(f, dict) else vars(f)
         unit = fd.get("currency") or ("%" if fd.get("kind") == "percent" else fd.get("kind"))
         add(f"f:{float(fd['value']):.3g}:{unit}", fd.get("text") or "", int((fd.get("span") or (0, 0))[0]))
-    for m in _DATE.finditer(text):
-        mon = _month(m.group(2))
-        day = int(m.group(1))
-        if mon and 1 <= day <= 31:
-            add(f"d:{mon}-{day:02d}", m.group(0), m.start())
-    for m in _ISO.finditer(text):
-        if m.group(1):
-            add(f"d:{m.group(2)}-{m.group(3)}", m.group(0), m.start())
-        else:
-            add(f"d:{m.group(5)}-{int(m.group(4)):02d}", m.group(0), m.start())
-    for m in _NUM.finditer(text):
-        add("n:" + _num(m.group(1)), m.group(1), m.start())
-    for m in _LATIN.finditer(text):
-        w = m.group(0)
-        if len(w) >= 2:
-            add("l:" + w.lower(), w, m.start())
+    # one whitespace split per line (C speed) and a cached reading of each distinct token;
+    # offsets count single spaces between tokens
     initial: list[tuple[str, str, int]] = []
-    for m in _CAP.finditer(text):
-        k = name_key(m.group(0))
-        if len(k.replace("-", "")) < 2:
+    base = 0
+    for line in text.split("\n"):
+        toks = line.split()
+        if not toks:
+            base += len(line) + 1
             continue
-        if _sentence_initial(text, m.start()):
-            # a capitalised word opening a sentence is a name only if the text also
-            # capitalises it inside a sentence (Бұл, Если, Полиция… are not)
-            initial.append(("k:" + k, m.group(0), m.start()))
-        else:
-            add("k:" + k, m.group(0), m.start())
+        infos = list(map(_token_info, toks))
+        if len(shape) < SHAPE_SEGMENTS:
+            seg = 0
+            for tok, inf in zip(toks, infos, strict=True):
+                seg += len(tok) + 1
+                if inf[3]:
+                    shape.append(seg - 1)
+                    seg = 0
+                    if len(shape) >= SHAPE_SEGMENTS:
+                        break
+            if seg and len(shape) < SHAPE_SEGMENTS:
+                shape.append(seg - 1)  # a line ends a sentence (titles have no full stop)
+        ends_at = list(accumulate(map(len, toks)))  # token i starts near ends_at[i-1] + i
+        for i in [i for i, inf in enumerate(infos) if inf[0]]:
+            keys, label, cap, _ends, number = infos[i]
+            pos = base + (ends_at[i - 1] + i if i else 0)
+            initial_cap = cap and (i == 0 or infos[i - 1][3])  # a line starts a sentence
+            for k in keys:
+                if initial_cap and k[0] == "k":
+                    initial.append((k, label, pos))
+                elif k not in out:  # tokens come in text order: the first one stays
+                    out[k] = (label, pos)
+            if i and number < 0 and infos[i - 1][4] > 0:
+                mon = _month(label)
+                if mon:
+                    add(f"d:{mon}-{infos[i - 1][4]:02d}", f"{infos[i - 1][1]} {label}", pos)
+        base += len(line) + 1
     for key, label, pos in initial:
         if key in out:
             add(key, label, pos)
-    for m in _WORD.finditer(text):
-        w = m.group(0)
-        if len(w) < COGNATE_MIN_LETTERS or w[0] < "\u0400":
-            continue
-        # names too: one version may capitalise what the other does not (Ассамблеи / ассамблея)
-        k = word_key(w)
-        if len(k) >= COGNATE_CONSONANTS:
-            add("w:" + k[:COGNATE_CONSONANTS], "", m.start())
-    return out
+    return out, shape
 
 
 def anchors(text: str, analysis, lang: str | None = None) -> dict[str, str]:
@@ -233,41 +231,75 @@ def anchors(text: str, analysis, lang: str | None = None) -> dict[str, str]:
     return {k: v[0] for k, v in _anchors(text, analysis).items()}
 
 
+_GLUED = re.compile(r"(?<=[a-zа-яёәғқңөұүһі])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+_STRIP = "«»\"“”„‘’'‹›()[]{}<>—–-.,;:!?…/*•·|+=%№#&@$€£₸"
+_CLOSE = "»\"”’')]"
+
+
+@lru_cache(maxsize=262144)
+def _token_info(raw: str) -> tuple[tuple[str, ...], str, bool, bool, int]:
+    """(anchor keys, label, capitalised Cyrillic word?, ends a sentence?, day-like number
+    or -1) of one whitespace-separated token."""
+    ends = raw.rstrip(_CLOSE)[-1:] in (".", "!", "?", "…", ":", ";")
+    core = raw.strip(_STRIP)
+    if not core:
+        return (), "", False, ends, -1
+    keys: list[str] = []
+    cap = False
+    number = -1
+    parts = core.split("-") if "-" in core else [core]
+    if not core.isupper() and any(_GLUED.search(p) for p in parts):
+        # words glued by a lost space (ЭйлидДойл, from scraped pages): read them apart
+        parts = [w for p in parts for w in _GLUED.sub(" ", p).split()]
+    for part in parts:
+        if not part:
+            continue
+        c0 = part[0]
+        if c0.isdigit():
+            m = _NUMBER.match(part)
+            keys.append("n:" + _num(m.group()))
+            if m.group().isdigit() and len(m.group()) <= 2 and 1 <= int(m.group()) <= 31:
+                number = int(m.group())
+        elif c0 < "\u0250":
+            if len(part) >= 2 and part.isalnum():
+                keys.append("l:" + part.lower())
+        elif part.isalpha():
+            if c0.isupper():
+                k = word_key(part)
+                if len(k) >= 2:
+                    keys.append("k:" + k)
+                    cap = True
+            if len(part) >= COGNATE_MIN_LETTERS:
+                w = _cognate_key(part)
+                if w:
+                    keys.append(w)
+    return tuple(keys), core, cap, ends, number
+
+
+@lru_cache(maxsize=262144)
+def _cognate_key(word: str) -> str:
+    k = word_key(word)
+    return "w:" + k[:COGNATE_CONSONANTS] if len(k) >= COGNATE_CONSONANTS else ""
+
+
+@lru_cache(maxsize=262144)
 def anchor_token(key: str) -> str:
     """Short index token of an anchor key: type letter + 11 hex digits (44-bit hash)."""
     b = key.encode()
     return f"{key[0]}{zlib.crc32(b):08x}{zlib.adler32(b) & 0xFFF:03x}"
 
 
-_SEGMENT = re.compile(r"(?<=[.!?…])[\"»”’]?\s+(?=[\"«“„A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9—–-])|\n+")
-
-
-def shape(text: str, n: int = SHAPE_SEGMENTS) -> list[int]:
-    """Character lengths of the first `n` sentences (or lines) of a text."""
-    out = []
-    for seg in _SEGMENT.split(text):
-        seg = seg.strip()
-        if seg:
-            out.append(len(seg))
-            if len(out) >= n:
-                break
-    return out
-
-
 def doc_tokens(text: str, analysis, lang: str | None = None) -> tuple[str, str, str]:
     """(tokens, offsets, shape) as stored in the library's pairing index: space-separated
     anchor tokens in order of first occurrence, their offsets, first sentence lengths."""
-    keys = _anchors(text, analysis)
+    keys, shp = _scan(text, analysis)
     seen: dict[str, int] = {}
     for k, (_label, pos) in keys.items():
-        if k.startswith("t:") or (k.startswith("k:") and "t:" + k[2:] in keys):
+        c0 = k[0]
+        if c0 == "t" or (c0 == "k" and "t:" + k[2:] in keys):
             continue  # a name already counted as a person/country/organisation
-        t = anchor_token(k)
-        if t not in seen or pos < seen[t]:
-            seen[t] = pos
-    order = sorted(seen.items(), key=lambda tp: (tp[1], tp[0]))
-    return (" ".join(t for t, _p in order), " ".join(str(p) for _t, p in order),
-            " ".join(map(str, shape(text))))
+        seen[anchor_token(k)] = pos
+    return " ".join(seen), " ".join(map(str, seen.values())), " ".join(map(str, shp))
 
 
 def lang_prefix(lang: str) -> str:
