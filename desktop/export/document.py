@@ -95,6 +95,15 @@ class Heading(Para):
         self.outline = outline
         self.key = ""  # bookmark name, given by Doc.render before layout
 
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        # A heading taller than the space left splits; its first part carries the bookmark.
+        parts = super().split(availWidth, availHeight)
+        if parts and isinstance(parts[0], Heading):
+            first = parts[0]
+            first.key, first.level, first.plain = self.key, self.level, self.plain
+            first.toc, first.outline = self.toc, self.outline
+        return parts
+
 
 class _Chrome:
     """Header and footer drawn after the whole document is laid out (so M is known)."""
@@ -134,6 +143,8 @@ def _numbered_canvas(chrome: _Chrome):
             """Dots and page numbers of the contents entries on this page: known only now,
             which is what lets one layout pass make a document with contents."""
             for x, y, right, style, key, dots in self.toc_marks:
+                if key not in chrome.heading_pages:  # never laid out: keep the link valid
+                    self.bookmarkPage(key)
                 page = str(chrome.heading_pages.get(key, ""))
                 size = style.fontSize
                 pw = stringWidth(page, style.fontName, size)
@@ -195,11 +206,27 @@ class _KeepTogether(KeepTogether):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         content = self._content[:]
-        if self._H <= aH or getattr(getattr(self, "_frame", None), "_atTop", False):
+        if self._H <= aH:
             return content
-        if self._H <= self.max_height or aH < self.min_room:
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        if not at_top and (self._H <= self.max_height or aH < self.min_room or self._H0 > aH):
             return [FrameBreak(), *content]
-        return content
+        # Split where it stands. What comes back first must fit as is, so a first item
+        # taller than the space (a heading of a thousand characters) is split here.
+        first = content[0]
+        _w, h = first.wrapOn(self.canv, aW, aH)
+        if h <= aH:
+            return content
+        parts = first.splitOn(self.canv, aW, aH)
+        return [*parts, *content[1:]] if parts else content
+
+
+def _short(text: str, limit: int = 240) -> str:
+    """A contents entry or bookmark of reasonable length (a title can be a whole paragraph)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
 
 
 class _Toc(TableOfContents):
@@ -236,7 +263,7 @@ class _Toc(TableOfContents):
                                   f'<onDraw name="drawTOCEntryEnd" label="{level},{key}"/>',
                                   style)])
             self._rows[availWidth] = rows
-        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle, splitInRow=1)
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
 
@@ -257,7 +284,7 @@ class _DocTemplate(BaseDocTemplate):
             key = flowable.key
             self.heading_pages[key] = self.page
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.plain, key, flowable.level, closed=True)
+            self.canv.addOutlineEntry(_short(flowable.plain), key, flowable.level, closed=True)
 
 
 class Doc:
@@ -460,7 +487,7 @@ class Doc:
         heads = [f for f in self.story if isinstance(f, Heading)]
         for i, h in enumerate(heads, 1):
             h.key = f"h{i}"
-        entries = [(h.level, esc(h.plain), h.key) for h in heads if h.toc and h.outline]
+        entries = [(h.level, esc(_short(h.plain)), h.key) for h in heads if h.toc and h.outline]
         for f in self.story:
             if isinstance(f, _Toc):
                 f.fixed = entries

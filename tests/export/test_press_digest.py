@@ -95,7 +95,9 @@ def test_contents_lists_articles_with_page_numbers():
 
 def test_very_long_paragraph_and_word_split_across_pages():
     long_body = ("Очень длинный абзац без переносов строк. " * 900).strip()
-    arts = [stored(1, "Длинная статья", long_body + "\n" + "ә" * 3000)]
+    arts = [stored(1, "Длинная статья", long_body + "\n" + "ә" * 3000),
+            stored(2, "Заголовок " * 900, "Текст"), stored(3, "", ""),
+            stored(4, "Без даты", "Текст", date=None, source=None)]
     data = _digest(articles=arts)
     assert pdf_info(data)[0] >= 1
 

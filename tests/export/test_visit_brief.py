@@ -79,3 +79,20 @@ def test_byte_stable(tmp_path):
 def test_press_style_without_cover():
     data = render_pdf("visit-brief", briefing=sample_briefing(), style="press", lang="ru")
     assert "Ташкент" in squash(pdf_text(data))
+
+
+def test_anything_taller_than_a_page_splits():
+    b = sample_briefing()
+    b.articles[0].title = "Т" * 6000  # one "word": a heading, a table cell, a contents entry
+    b.quotes[0].wording = "Цитата " * 2500
+    b.sections[0].items[0].wording = "Выдержка " * 2500
+    b.objectives = "\n".join(f"- пункт {i}" for i in range(400))
+    pages, _meta, outline = pdf_info(render_pdf("visit-brief", briefing=b, annex=True))
+    assert pages > 10 and "Objectives" in outline
+
+
+def test_empty_briefing_exports_a_cover():
+    from desktop.core.briefing import Briefing
+
+    text = squash(pdf_text(render_pdf("visit-brief", briefing=Briefing())))
+    assert "Untitled briefing" in text
