@@ -404,15 +404,24 @@ def _len_cost(l1: int, l2: int, ratio: float) -> float:
     return -math.log(p) if p > 1e-12 else 27.6
 
 
+def _length_ratio(lf: list[_Feat], rf: list[_Feat]) -> float:
+    """Expected right length per left character. The texts' totals tell it when both are
+    whole versions (Kazakh and Russian run within about a third of each other); when one
+    is much shorter it is only part of the other (a lead, a half), its total says nothing
+    about a sentence's length, and the language pair's ratio (about 1) is used instead."""
+    tl = sum(f.length for f in lf) or 1
+    tr = sum(f.length for f in rf) or 1
+    by_total = tr / tl
+    return by_total if 0.6 <= by_total <= 1.67 else 1.0
+
+
 class _Scorer:
     """Bead costs; anchor sets and their weights are precomputed per segment and per pair of
     neighbouring segments, so one cost is a few set operations."""
 
     def __init__(self, lf: list[_Feat], rf: list[_Feat], w: dict[str, float]) -> None:
         self.lf, self.rf, self.w = lf, rf, w
-        tl = sum(f.length for f in lf) or 1
-        tr = sum(f.length for f in rf) or 1
-        self.ratio = min(2.0, max(0.5, tr / tl))
+        self.ratio = _length_ratio(lf, rf)
         # only anchors in `w` are evidence (found on both sides, or numbers on one side)
         self.la = [frozenset(a for a in f.anchors if a in w) for f in lf]
         self.ra = [frozenset(a for a in f.anchors if a in w) for f in rf]

@@ -267,3 +267,12 @@ def test_same_number_in_words_or_within_rounding_is_no_mismatch():
     al = align(segment(kk, "kk"), segment(ru, "ru"))
     found = mismatches(kk, ru, analyze(kk, "kk"), analyze(ru, "ru"), al)
     assert all(m.note == "converted" for m in found if m.kind == "figure"), found
+
+
+def test_a_lead_only_counterpart_links_its_sentences_to_the_start(visit):
+    kk, ru, _al = visit
+    left, right = segment(kk, "kk"), segment(ru, "ru")[:3]
+    al = align(left, right, glossary=load_glossary(user=False))
+    linked = [(lk.left, lk.right) for lk in al.links if lk.right]
+    assert linked == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert all(lk.type == "1:0" for lk in al.links if not lk.right)
