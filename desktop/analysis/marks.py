@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from desktop.analysis.model import Analysis, Figure
 
 KINDS = ("country", "sector", "person", "org", "figure", "quote")
+# Drawing order where marks of different kinds overlap (later wins), as the reader draws.
+DRAW_ORDER = ("quote", "country", "sector", "person", "org", "figure")
 
 
 @dataclass(frozen=True)
