@@ -243,13 +243,13 @@ def test_export_writes_a_pdf_and_the_preview_shows_its_pages(qtbot, tmp_path):
         d = _export_dialog(qtbot, c)
         assert d.check_glyphs() == set()
         job = d.preview()
-        with qtbot.waitSignal(job.finished, timeout=60000):
+        with qtbot.waitSignal(job.finished, timeout=180000):
             pass
         assert d.pages.page_count >= 1
         out = tmp_path / "out" / "brief.pdf"
         out.parent.mkdir()
         job = d.export_to(out)
-        with qtbot.waitSignal(job.finished, timeout=60000):
+        with qtbot.waitSignal(job.finished, timeout=180000):
             pass
         assert job.outcome == "result", job.value
         assert out.read_bytes().startswith(b"%PDF")
@@ -272,7 +272,7 @@ def test_cancelled_export_leaves_no_file_and_an_earlier_one_intact(qtbot, tmp_pa
         out.write_bytes(b"earlier export")
         job = d.export_to(out)
         d.cancel()
-        with qtbot.waitSignal(job.finished, timeout=60000):
+        with qtbot.waitSignal(job.finished, timeout=180000):
             pass
         assert job.outcome == "cancelled"
         assert out.read_bytes() == b"earlier export"
@@ -310,7 +310,7 @@ def test_parallel_text_is_offered_when_a_pair_is_shown(qtbot, tmp_path, monkeypa
         d.template.setCurrentIndex(d.template.findData("parallel-text"))
         out = tmp_path / "pair.pdf"
         job = d.export_to(out)
-        with qtbot.waitSignal(job.finished, timeout=120000):
+        with qtbot.waitSignal(job.finished, timeout=180000):
             pass
         assert job.outcome == "result", job.value
         assert out.read_bytes().startswith(b"%PDF")
@@ -384,7 +384,7 @@ def test_a_failing_export_is_reported_and_leaves_no_file(qtbot, tmp_path):
         d = _export_dialog(qtbot, c)
         out = tmp_path / "no such folder" / "brief.pdf"
         job = d.export_to(out)
-        with qtbot.waitSignal(job.finished, timeout=60000):
+        with qtbot.waitSignal(job.finished, timeout=180000):
             pass
         assert job.outcome == "error"
         assert d._box is not None and d._box.isVisible()

@@ -515,6 +515,7 @@ class Composer(QWidget):
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.heading.setFont(f)
+        self.setMinimumWidth(320)  # the forms and tables stay readable beside the reader
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         self.subheading = _label("")
@@ -562,6 +563,7 @@ class Composer(QWidget):
         w = QWidget()
         form = QFormLayout(w)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock
         self.fields: dict[str, QWidget] = {}
 
         def line(name: str, label: str, placeholder: str = "") -> QLineEdit:
@@ -575,8 +577,7 @@ class Composer(QWidget):
             return e
 
         line("title", _("Title"), _("e.g. State visit to Uzbekistan, 14–16 November 2025"))
-        dates = QHBoxLayout()
-        for name, label in (("event_start", _("From")), ("event_end", _("To"))):
+        for name, label in (("event_start", _("Event starts")), ("event_end", _("Event ends"))):
             d = QDateEdit()
             d.setCalendarPopup(True)
             d.setMinimumDate(_NO_DATE)
@@ -585,9 +586,7 @@ class Composer(QWidget):
             d.setAccessibleName(label)
             d.dateChanged.connect(lambda v, n=name: self._date(n, v))
             self.fields[name] = d
-            dates.addWidget(QLabel(label))
-            dates.addWidget(d, 1)
-        form.addRow(_("Event dates:"), dates)
+            form.addRow(label + ":", d)
         line("place", _("Place"), _("e.g. Tashkent and Samarkand"))
         partners = line("partners", _("Partner countries"), _("ISO codes, e.g. UZ, TR"))
         partners.textEdited.disconnect()
@@ -636,6 +635,8 @@ class Composer(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(w)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # the fields narrow with the dock rather than scroll sideways
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
     def _texts_tab(self) -> QWidget:
@@ -660,6 +661,8 @@ class Composer(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(w)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # the fields narrow with the dock rather than scroll sideways
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
     # field edits ----------------------------------------------------------------------

@@ -239,14 +239,17 @@ class BriefingController(Controller):
             first = not self.dock.isVisible()
             self.dock.show()
             self.dock.raise_()
-            if first:  # room for the tables beside the list and the reader
-                self.w.resizeDocks([self.dock], [max(520, int(self.w.width() * 0.4))],
-                                   Qt.Orientation.Horizontal)
+            if first:  # room for the tables beside the list and the reader, once laid out
+                QTimer.singleShot(0, self._widen_dock)
         if old is not None:
             old.changed.disconnect()
             old.deleteLater()
         self._update_actions()
         self.documentChanged.emit()
+
+    def _widen_dock(self) -> None:
+        self.w.resizeDocks([self.dock], [max(480, int(self.w.width() * 0.4))],
+                           Qt.Orientation.Horizontal)
 
     def _changed(self) -> None:
         self._update_actions()
