@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop.settings import Settings
@@ -162,8 +162,6 @@ class Controller(QObject):
     - `retranslate()`: set every user-visible text again (interface language changed)
     """
 
-    statusMessage = Signal(str, int)
-
     def __init__(self, ctx: WindowContext) -> None:
         super().__init__(ctx.window)
         self.ctx = ctx
@@ -192,6 +190,3 @@ class Controller(QObject):
 
     def retranslate(self) -> None:
         pass
-
-    def icon(self, name: str) -> QIcon:
-        return icon(name)
