@@ -67,11 +67,34 @@ def family(name: str) -> Family:
     return fams[key]
 
 
+def _ttfont_class():
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class FastTTFont(TTFont):
+        """TTFont whose text encoding takes a fast path once every character of a run has
+        its code in the first subset (nearly always, for Kazakh and Russian text); the
+        result is the same bytes reportlab's loop makes."""
+
+        def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 - reportlab API
+            state = self.state.get(doc) if isinstance(text, str) else None
+            if state is not None:
+                codes = state.assignments
+                try:
+                    ns = [codes[c] for c in map(ord, text.replace("\xa0", " "))]
+                except KeyError:
+                    ns = None
+                if ns is not None and (not ns or max(ns) < 256):
+                    return [(0, bytes(ns))] if ns else []
+            return super().splitString(text, doc, encoding)
+
+    return FastTTFont
+
+
 def register(name: str) -> Family:
     """Register a family's variants with reportlab once, so <b>/<i> pick the right files."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
+    TTFont = _ttfont_class()  # noqa: N806 - a class
     fam = family(name)
     with _lock:
         if fam.name in _registered:
