@@ -184,6 +184,8 @@ def test_autosave_appears_after_an_edit_and_the_next_start_offers_it(qtbot, tmp_
         out = tmp_path / "visit.kenes-brief"
         assert c2._write(out)
         assert store.recoverable() == []  # saved: nothing left to restore
+        c2._fill_recent()
+        assert [a.text() for a in c2.recent_menu.actions()] == ["visit.kenes-brief"]
         assert out in [p.resolve() for p in store.recent_files()] or \
             out.resolve() in store.recent_files()
     finally:

@@ -354,7 +354,9 @@ class BriefingController(Controller):
         job.result.connect(done)
         job.error.connect(lambda exc, _tb: self._error(_("The articles could not be added."),
                                                        exc))
-        self.ctx.message(_("Reading the articles for the briefing…"))
+        job.cancelled.connect(lambda: self.ctx.message(_("No articles were added."), 5000))
+        self.ctx.jobs.track(job, _("Reading the articles for the briefing…"),
+                            _("Stop; the briefing stays as it was"))
         return job
 
     # ------------------------------------------------------------------ files
