@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QSpinBox,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import N_, _
+from desktop.ui.widgets.date_field import NO_DATE, DateField
 
 PRESETS = (
     ("all", N_("All dates")),
@@ -25,7 +25,7 @@ PRESETS = (
     ("event", N_("Around an event…")),
     ("custom", N_("Custom range")),
 )
-_NONE = QDate(1900, 1, 1)
+_NONE = NO_DATE
 
 
 def _qdate(iso: str | None) -> QDate:
@@ -52,21 +52,15 @@ def preset_range(preset: str, today: dt.date, event: dt.date | None = None,
     return None, None
 
 
-def _date_edit(parent: QWidget, name: str) -> QDateEdit:
-    e = QDateEdit(parent)
-    e.setCalendarPopup(True)
-    e.setDisplayFormat("yyyy-MM-dd")
-    e.setMinimumDate(_NONE)
-    e.setSpecialValueText(_("any"))
-    e.setDate(_NONE)
+def _date_edit(parent: QWidget, name: str) -> DateField:
+    e = DateField(parent, empty_text=_("any"))
     e.setAccessibleName(name)
-    e.setToolTip(name)
     return e
 
 
-def _name_date_edit(e: QDateEdit, name: str) -> None:
+def _name_date_edit(e: DateField, name: str) -> None:
     e.setAccessibleName(name)
-    e.setToolTip(name)
+    e.retranslate()
 
 
 class DateRange(QWidget):
@@ -85,7 +79,7 @@ class DateRange(QWidget):
         self.date_from = _date_edit(self, _("From date"))
         self.date_to = _date_edit(self, _("To date"))
         self.event_date = _date_edit(self, _("Event date"))
-        self.event_date.setSpecialValueText("")
+        self.event_date.setPlaceholderText(_("event day"))
         self.event_date.setDate(QDate.currentDate())
         self.event_days = QSpinBox(self)
         self.event_days.setRange(0, 365)
@@ -129,12 +123,19 @@ class DateRange(QWidget):
         _name_date_edit(self.date_to, _("To date"))
         _name_date_edit(self.event_date, _("Event date"))
         for e in (self.date_from, self.date_to):
-            e.setSpecialValueText(_("any"))
+            e.setPlaceholderText(_("any"))
+        self.event_date.setPlaceholderText(_("event day"))
         self.event_days.setSuffix(" " + _("days"))
         self.event_days.setAccessibleName(_("Days around the event"))
         for field, label in ((self.date_from, _("From")), (self.date_to, _("To"))):
             if (w := self._form.labelForField(field)) is not None:
                 w.setText(label)
+
+    def set_reference_date(self, iso: str | None) -> None:
+        """The day the calendars open at while empty (the newest article's, not 1900)."""
+        d = _qdate(iso)
+        for e in (self.date_from, self.date_to):
+            e.set_reference_date(d)
 
     def today(self) -> dt.date:
         return dt.date.today()
@@ -161,7 +162,8 @@ class DateRange(QWidget):
         self.set_range(None, None, notify=True)
 
     def _apply_preset(self, key: str) -> None:
-        event = self.event_date.date().toPython() if key == "event" else None
+        ev = self.event_date.date()
+        event = ev.toPython() if key == "event" and ev.isValid() else None
         f, t = preset_range(key, self.today(), event, self.event_days.value())
         if key == "custom":
             f, t = self.range()
