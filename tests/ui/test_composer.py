@@ -395,3 +395,30 @@ def test_a_failing_export_is_reported_and_leaves_no_file(qtbot, tmp_path):
         assert d.export_button.isEnabled()  # the user can choose another folder
     finally:
         _close(w)
+
+
+def test_a_section_dragged_and_dropped_below_the_last_moves_there(qtbot, tmp_path):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    w, c = _window(qtbot, tmp_path / "lib")
+    try:
+        _start(qtbot, c)
+        c.composer.tabs.setCurrentWidget(c.composer.sections)
+        tree = c.composer.sections.tree
+        tree.collapseAll()
+        before = [s.sector for s in c.doc.briefing.sections]
+        src, tgt = tree.topLevelItem(0), tree.topLevelItem(tree.topLevelItemCount() - 1)
+        tree.setCurrentItem(src)
+        mime = tree.model().mimeData([tree.indexFromItem(src)])
+        rect = tree.visualItemRect(tgt)
+        pos = QPointF(rect.center().x(), rect.bottom() - 1)
+        move, buttons, mods = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, \
+            Qt.KeyboardModifier.NoModifier
+        tree.dropEvent(QDropEvent(pos, move, mime, buttons, mods))  # the end of a drag
+        qtbot.waitUntil(lambda: [s.sector for s in c.doc.briefing.sections]
+                        == before[1:] + before[:1])
+        assert tree.topLevelItem(tree.topLevelItemCount() - 1).text(0) == \
+            c.doc.briefing.sections[-1].title
+    finally:
+        _close(w)

@@ -47,11 +47,25 @@ class ReorderTree(QTreeWidget):
         e.accept()  # nothing moves in the view: the briefing is edited, then shown again
         if src is None:
             return
-        dest = self._destination(src, target, self.dropIndicatorPosition())
+        dest = self._destination(src, target, self._position(e.position().toPoint(), target))
         if dest is not None:
             frm = item_path(src)
             if dest != frm:
                 self.moveRequested.emit(frm, dest)
+
+    def _position(self, point, target):
+        """Above, below or on the target row, from where the drop is within it (the view's
+        own indicator is only kept while a drag from this very view moves over it)."""
+        DIP = QAbstractItemView.DropIndicatorPosition
+        if target is None:
+            return DIP.OnViewport
+        rect = self.visualItemRect(target)
+        margin = max(2, rect.height() // 4)
+        if point.y() < rect.top() + margin:
+            return DIP.AboveItem
+        if point.y() > rect.bottom() - margin:
+            return DIP.BelowItem
+        return DIP.OnItem
 
     def _destination(self, src, target, pos) -> Path_ | None:
         DIP = QAbstractItemView.DropIndicatorPosition
