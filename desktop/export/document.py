@@ -16,25 +16,30 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
-from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop.export import fonts
 from desktop.export.l10n import L10n
+from desktop.export.layout import (
+    Chrome,
+    Contents,
+    DocTemplate,
+    Heading,
+    Para,
+    SplittingKeepTogether,
+    numbered_canvas,
+    shorten,
+)
 from desktop.export.styles import HouseStyle, StyleError
 from desktop.export.text import Fallback, clean, esc, esc_lines, set_fallback
 from desktop.jobs import CancelToken
@@ -61,230 +66,6 @@ class Meta:
     author: str = ""
     subject: str = ""
     keywords: tuple[str, ...] = ()
-
-
-class Para(Paragraph):
-    """A Paragraph that remembers its line breaking per width: tables and keep-together
-    groups wrap the same paragraph again and again."""
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
-        cache = self.__dict__.setdefault("_wrap_cache", {})
-        hit = cache.get(availWidth)
-        if hit is not None:
-            self.width, self.height, self.blPara, self._wrapWidths = hit
-            return self.width, self.height
-        w, h = super().wrap(availWidth, availHeight)
-        if h != 0x7FFFFFFF:
-            cache[availWidth] = (self.width, self.height, self.blPara, self._wrapWidths)
-        return w, h
-
-
-class Heading(Para):
-    """A heading that becomes a bookmark (and a TOC entry when `toc`)."""
-
-    def __init__(self, text: str | None, style: ParagraphStyle, level: int = 0, toc: bool = True,
-                 outline: bool = True, **kw) -> None:
-        if text is None:  # a split part (Paragraph.split passes frags): no second bookmark
-            super().__init__(None, style, **kw)
-            toc = outline = False
-        else:
-            super().__init__(esc(text), style, **kw)
-        self.plain = " ".join(clean(text).split())
-        self.level = level
-        self.toc = toc
-        self.outline = outline
-        self.key = ""  # bookmark name, given by Doc.render before layout
-
-    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
-        # A heading taller than the space left splits; its first part carries the bookmark.
-        parts = super().split(availWidth, availHeight)
-        if parts and isinstance(parts[0], Heading):
-            first = parts[0]
-            first.key, first.level, first.plain = self.key, self.level, self.plain
-            first.toc, first.outline = self.toc, self.outline
-        return parts
-
-
-class _Chrome:
-    """Header and footer drawn after the whole document is laid out (so M is known)."""
-
-    def __init__(self, style: HouseStyle, header: str, footer: str, classification: str,
-                 skip_first: bool) -> None:
-        self.style = style
-        self.header = header
-        self.footer = footer
-        self.classification = classification
-        self.skip_first = skip_first
-        self.heading_pages: dict[str, int] = {}  # bookmark key -> page, filled while laying out
-
-
-def _numbered_canvas(chrome: _Chrome):
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-            self.toc_marks: list[tuple] = []  # contents entries on this page, numbered at save
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
-            self._pages.append(dict(self.__dict__))
-            self.toc_marks = []
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._draw_toc_numbers()
-                self._draw_chrome(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-        def _draw_toc_numbers(self) -> None:
-            """Dots and page numbers of the contents entries on this page: known only now,
-            which is what lets one layout pass make a document with contents."""
-            for x, y, right, style, key, dots in self.toc_marks:
-                if key not in chrome.heading_pages:  # never laid out: keep the link valid
-                    self.bookmarkPage(key)
-                page = str(chrome.heading_pages.get(key, ""))
-                size = style.fontSize
-                pw = stringWidth(page, style.fontName, size)
-                dot = " . "
-                dw = stringWidth(dot, style.fontName, size)
-                n = max(0, int((right - x - pw) / dw)) if dots else 0
-                self.saveState()
-                self.setFont(style.fontName, size)
-                self.setFillColor(style.textColor)
-                self.drawString(right - n * dw - pw, y, n * dot + page)
-                self.restoreState()  # the entry's text itself links to the heading
-
-        def _draw_chrome(self, total: int) -> None:
-            st = chrome.style
-            n = self._pageNumber
-            w, h = self._pagesize
-            top, right, bottom, left = (m * mm for m in st.margins_mm)
-            c = st.colours
-            font = fonts.family(st.body_font)
-            self.saveState()
-            size = max(7.0, st.body_size - 2.5)
-            if not (chrome.skip_first and n == 1):
-                y = h - top + 8 * mm
-                self.setFont(font.font_name("Regular"), size)
-                self.setFillColor(colors.HexColor(c.muted))
-                if chrome.header:
-                    self.drawString(left, y, chrome.header)
-                if chrome.classification:
-                    self.setFont(font.font_name("Bold"), size)
-                    self.setFillColor(colors.HexColor(c.classification))
-                    self.drawRightString(w - right, y, chrome.classification)
-                self.setStrokeColor(colors.HexColor(c.rule))
-                self.setLineWidth(0.5)
-                self.line(left, y - 2.5 * mm, w - right, y - 2.5 * mm)
-            y = bottom - 10 * mm
-            self.setStrokeColor(colors.HexColor(c.rule))
-            self.setLineWidth(0.5)
-            self.line(left, y + 4 * mm, w - right, y + 4 * mm)
-            self.setFont(font.font_name("Regular"), size)
-            self.setFillColor(colors.HexColor(c.muted))
-            if chrome.footer:
-                self.drawString(left, y, chrome.footer)
-            self.drawRightString(w - right, y, f"{n} / {total}")
-            self.restoreState()
-
-    return NumberedCanvas
-
-
-class _KeepTogether(KeepTogether):
-    """How keepWithNext groups (a heading and what follows) break: a short group that does
-    not fit moves to the next page; a tall one (a heading before a long table or text)
-    starts where it stands when there is room for its first lines, instead of leaving a
-    page half empty."""
-
-    max_height = 300.0  # points: taller groups split in place
-    min_room = 110.0  # points: below this, even a tall group starts on the next page
-
-    def split(self, aW, aH):  # noqa: N803 - reportlab API
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
-            self.wrap(aW, aH)
-        content = self._content[:]
-        if self._H <= aH:
-            return content
-        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
-        if not at_top and (self._H <= self.max_height or aH < self.min_room or self._H0 > aH):
-            return [FrameBreak(), *content]
-        # Split where it stands. What comes back first must fit as is, so a first item
-        # taller than the space (a heading of a thousand characters) is split here.
-        first = content[0]
-        _w, h = first.wrapOn(self.canv, aW, aH)
-        if h <= aH:
-            return content
-        parts = first.splitOn(self.canv, aW, aH)
-        return [*parts, *content[1:]] if parts else content
-
-
-def _short(text: str, limit: int = 240) -> str:
-    """A contents entry or bookmark of reasonable length (a title can be a whole paragraph)."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
-
-
-class _Toc(TableOfContents):
-    """Contents made from the document's own headings before layout; each entry's page
-    number is drawn when the canvas is saved (see NumberedCanvas._draw_toc_numbers)."""
-
-    def __init__(self, entries: list[tuple[int, str, str]], **kw) -> None:
-        super().__init__(**kw)
-        self.fixed = entries  # (level, escaped text, bookmark key)
-        self._rows: dict = {}
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
-        def end_of_entry(canvas, kind, label):
-            level, key = label.split(",")
-            info = canvas._curr_tx_info
-            a, b, c, d, e, f = canvas._currentMatrix
-            x, y = info["cur_x"], info["cur_y"]
-            marks = getattr(canvas, "toc_marks", None)
-            if marks is not None:
-                marks.append((a * x + c * y + e, b * x + d * y + f, a * availWidth + e,
-                              self.getLevelStyle(int(level)), key,
-                              0 <= self.dotsMinLevel <= int(level)))
-
-        self.canv.setNamedCB("drawTOCEntryEnd", end_of_entry)
-        rows = self._rows.get(availWidth)
-        if rows is None:
-            rows = []
-            for level, text, key in self.fixed or [(0, "", "")]:
-                style = self.getLevelStyle(level)
-                if style.spaceBefore:
-                    rows.append([Spacer(1, style.spaceBefore)])
-                # Room on the right for the page number drawn later.
-                rows.append([Para(f'<a href="#{key}">{text}</a>'
-                                  f'<onDraw name="drawTOCEntryEnd" label="{level},{key}"/>',
-                                  style)])
-            self._rows[availWidth] = rows
-        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle, splitInRow=1)
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
-        return self.width, self.height
-
-    def isSatisfied(self) -> bool:  # noqa: N802 - reportlab API
-        return True
-
-
-class _DocTemplate(BaseDocTemplate):
-    def __init__(self, buf, *, on_flowable: Callable[[], None], heading_pages: dict,
-                 **kw) -> None:
-        super().__init__(buf, **kw)
-        self._on_flowable = on_flowable
-        self.heading_pages = heading_pages
-
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
-        self._on_flowable()
-        if isinstance(flowable, Heading) and flowable.outline:
-            key = flowable.key
-            self.heading_pages[key] = self.page
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(_short(flowable.plain), key, flowable.level, closed=True)
 
 
 class Doc:
@@ -445,7 +226,7 @@ class Doc:
 
     def toc(self) -> TableOfContents:
         """Contents of every heading made with toc=True (filled in at render)."""
-        toc = _Toc([])
+        toc = Contents([])
         toc.levelStyles = [self.ps["toc0"], self.ps["toc1"]]
         toc.dotsMinLevel = 0
         # Tables default to Helvetica, which would add an unembedded font to the PDF.
@@ -487,9 +268,9 @@ class Doc:
         heads = [f for f in self.story if isinstance(f, Heading)]
         for i, h in enumerate(heads, 1):
             h.key = f"h{i}"
-        entries = [(h.level, esc(_short(h.plain)), h.key) for h in heads if h.toc and h.outline]
+        entries = [(h.level, esc(shorten(h.plain)), h.key) for h in heads if h.toc and h.outline]
         for f in self.story:
-            if isinstance(f, _Toc):
+            if isinstance(f, Contents):
                 f.fixed = entries
                 f._rows = {}
 
@@ -519,22 +300,22 @@ class Doc:
                 progress(min(done[0], n - 1), n, "")
 
         buf = io.BytesIO()
-        doc = _DocTemplate(
+        doc = DocTemplate(
             buf, on_flowable=on_flowable, heading_pages={}, pagesize=self.page_size, leftMargin=left,
             rightMargin=right, topMargin=top, bottomMargin=bottom, title=clean(meta.title),
             author=clean(meta.author), subject=clean(meta.subject),
             keywords=[clean(k) for k in meta.keywords if k], creator="Kenes",
             producer="Kenes (reportlab)", lang=self.t.lang, invariant=1 if invariant else 0,
             displayDocTitle=1, initialFontName=fonts.family(st.body_font).font_name(),
-            keepTogetherClass=_KeepTogether,
+            keepTogetherClass=SplittingKeepTogether,
         )
         frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        chrome = _Chrome(st, clean(header), clean(footer), clean(classification),
+        chrome = Chrome(st, clean(header), clean(footer), clean(classification),
                          skip_first_header)
         chrome.heading_pages = doc.heading_pages
-        maker = _numbered_canvas(chrome)
+        maker = numbered_canvas(chrome)
         self._index_headings()
         # One layout pass: the contents' page numbers are drawn when the canvas is saved.
         doc.build(list(self.story), canvasmaker=maker)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,5 +32,6 @@ def test_any_text_exports_literally(text):
 
 @given(st.text(max_size=200))
 def test_escaped_text_has_no_live_markup(text):
-    e = esc(text)
-    assert "<" not in e.replace('<font name="DejaVuSans">', "").replace("</font>", "")
+    # the only tags esc() ever writes switch to the symbol fallback font
+    e = re.sub(r'<font name="DejaVuSans[\w-]*">|</font>', "", esc(text))
+    assert "<" not in e and ">" not in e
