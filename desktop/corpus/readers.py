@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -49,6 +50,29 @@ _UNSUPPORTED_HINTS = {
     ".tgz": N_("tar archives are not supported: repack as .zip"),
     ".tar": N_("tar archives are not supported: repack as .zip"),
 }
+
+
+# Files that travel with folders of texts (a licence, a readme, a changelog) are not news.
+# Matched on the name before its extension, with a suffix such as LICENSE-MIT, README.ru.
+_PROJECT_FILE = re.compile(
+    # unmistakable names, also with one suffix (LICENSE-MIT, README.ru, CHANGELOG_2024)
+    r"(?:licen[cs]e|unlicen[cs]e|copying|readme|read[-_ ]me|change[-_ ]?log|contributing"
+    r"|code[-_ ]of[-_ ]conduct)(?:[-_. ][a-z0-9.]{1,12})?"
+    # ordinary words only alone, so that "history_of_trade.txt" stays an article
+    r"|authors|contributors|changes|history|notice|credits|maintainers|patents|security"
+    r"|copyright",
+    re.IGNORECASE,
+)
+_PROJECT_FILE_REASON = N_(
+    "licence, readme or changelog file, not news: name the file itself to import it"
+)
+
+
+def is_project_file(name: str) -> bool:
+    """Whether a file name is a licence, readme, changelog or the like (any case)."""
+    base = os.path.basename(name.replace("\\", "/"))
+    stem = os.path.splitext(base)[0] if _ext(base) in SUPPORTED_EXTENSIONS else base
+    return bool(_PROJECT_FILE.fullmatch(stem))
 
 
 @dataclass(frozen=True)
@@ -187,6 +211,9 @@ def _wanted(name: str, label: str, skip: Callable[[str, str], None]) -> bool:
     """Inside a folder or archive: supported types yes, known-unsupported reported, rest quiet."""
     ext = _ext(name)
     if ext in SUPPORTED_EXTENSIONS:
+        if is_project_file(name):
+            skip(label, _(_PROJECT_FILE_REASON))
+            return False
         return True
     if ext in _UNSUPPORTED_HINTS:
         skip(label, _(_UNSUPPORTED_HINTS[ext]))
