@@ -422,3 +422,25 @@ def test_a_section_dragged_and_dropped_below_the_last_moves_there(qtbot, tmp_pat
             c.doc.briefing.sections[-1].title
     finally:
         _close(w)
+
+
+def test_the_composer_follows_a_switch_of_the_interface_language(qtbot, tmp_path):
+    from desktop import i18n
+
+    w, c = _window(qtbot, tmp_path / "lib")
+    try:
+        _start(qtbot, c)
+        c.composer.tabs.setCurrentIndex(2)
+        english = c.export_action.text()
+        w.set_ui_language("ru")
+        assert c.export_action.text() != english
+        assert c.composer.tabs.currentIndex() == 2
+        assert c.composer.fields["title"].text() == c.doc.briefing.title
+        qtbot.keyClicks(c.composer.fields["title"], "Visit")
+        assert c.doc.briefing.title == "Visit"
+    finally:
+        from desktop import app
+
+        i18n.setup("en")
+        app.install_qt_translations(app.QApplication.instance(), "en")
+        _close(w)

@@ -107,51 +107,76 @@ class BriefingController(Controller):
                           if step else _("&Redo briefing edit"))
 
     # ------------------------------------------------------------------ actions
-    def _act(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    def _act(self, text: str, slot, shortcut=None) -> QAction:
         a = QAction(text, self.w)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            a.setShortcuts(shortcut)
+        elif shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
-        if tip:
-            a.setToolTip(tip)
-            a.setStatusTip(tip)
         a.triggered.connect(lambda _c=False: slot())
         return a
 
     def _build_actions(self) -> None:
-        self.new_action = self._act(
-            _("&New briefing from selection"), self.new_from_selection, "Ctrl+B",
-            _("Start a briefing from the selected articles, or from the list when none is "
-              "selected (Ctrl+B)"))
-        self.new_filter_action = self._act(
-            _("New briefing from the &current list"), self.new_from_filter, None,
-            _("Start a briefing from the articles the current search and filters show"))
-        self.add_action = self._act(
-            _("&Add to briefing"), self.add_selection, "Ctrl+Shift+B",
-            _("Add the selected articles to the open briefing (Ctrl+Shift+B)"))
-        self.add_reader_action = self._act(
-            _("Add the article in the &reader"), self.add_reader_article, None,
-            _("Add the article shown in the reader to the open briefing"))
-        self.open_action = self._act(_("&Open briefing…"), self.open_dialog, None,
-                                     _("Open a .kenes-brief file"))
-        self.save_action = self._act(_("&Save briefing"), self.save,
-                                     QKeySequence.StandardKey.Save,
-                                     _("Save the briefing (Ctrl+S)"))
-        self.save_as_action = self._act(_("Save briefing &as…"), self.save_as,
-                                        QKeySequence.StandardKey.SaveAs)
-        self.export_action = self._act(_("&Export PDF…"), self.export, "Ctrl+E",
-                                       _("Export the briefing as a PDF (Ctrl+E)"))
-        self.close_action = self._act(_("&Close briefing"), self.close_briefing)
+        self.new_action = self._act("", self.new_from_selection, "Ctrl+B")
+        self.new_filter_action = self._act("", self.new_from_filter)
+        self.add_action = self._act("", self.add_selection, "Ctrl+Shift+B")
+        self.add_reader_action = self._act("", self.add_reader_article)
+        self.open_action = self._act("", self.open_dialog)
+        self.save_action = self._act("", self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._act("", self.save_as, QKeySequence.StandardKey.SaveAs)
+        self.export_action = self._act("", self.export, "Ctrl+E")
+        self.close_action = self._act("", self.close_briefing)
         self.show_action = self.dock.toggleViewAction()
-        self.show_action.setText(_("Show the &composer"))
         self.show_action.setShortcut(QKeySequence("Ctrl+5"))
-        self.recent_menu = QMenu(_("Recent &briefings"), self.w)
+        self.recent_menu = QMenu(self.w)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.context_add_action = self._act(_("Add this article to the &briefing"),
-                                            self.add_reader_article)
+        self.context_add_action = self._act("", self.add_reader_article)
+        self._action_texts()
         panel = getattr(getattr(self.w, "reading", None), "panel", None)
         if panel is not None and hasattr(panel, "context_actions"):
             panel.context_actions.append(self.context_add_action)
         self._table_menu()
+
+    def _action_texts(self) -> None:
+        for a, text, tip in (
+            (self.new_action, _("&New briefing from selection"),
+             _("Start a briefing from the selected articles, or from the list when none is "
+               "selected (Ctrl+B)")),
+            (self.new_filter_action, _("New briefing from the &current list"),
+             _("Start a briefing from the articles the current search and filters show")),
+            (self.add_action, _("&Add to briefing"),
+             _("Add the selected articles to the open briefing (Ctrl+Shift+B)")),
+            (self.add_reader_action, _("Add the article in the &reader"),
+             _("Add the article shown in the reader to the open briefing")),
+            (self.open_action, _("&Open briefing…"), _("Open a .kenes-brief file")),
+            (self.save_action, _("&Save briefing"), _("Save the briefing (Ctrl+S)")),
+            (self.save_as_action, _("Save briefing &as…"), ""),
+            (self.export_action, _("&Export PDF…"), _("Export the briefing as a PDF (Ctrl+E)")),
+            (self.close_action, _("&Close briefing"), ""),
+            (self.show_action, _("Show the &composer"), ""),
+            (self.context_add_action, _("Add this article to the &briefing"), ""),
+        ):
+            a.setText(text)
+            a.setToolTip(tip or text.replace("&", ""))
+            a.setStatusTip(tip)
+        self.recent_menu.setTitle(_("Recent &briefings"))
+
+    def retranslate(self) -> None:
+        """The interface language changed: actions, the dock and the composer again."""
+        self._action_texts()
+        if self.doc is not None:
+            tab = self.composer.tabs.currentIndex() if self.composer is not None else 0
+            from desktop.ui.briefing.composer import Composer
+
+            self.composer = Composer(self.doc)
+            self._show_in_dock(self.composer)
+            self.composer.tabs.setCurrentIndex(tab)
+        else:
+            self._show_in_dock(self._empty_page())
+        if self.export_dialog is not None and not self.export_dialog.isVisible():
+            self.export_dialog.deleteLater()  # made again, in the new language, when opened
+            self.export_dialog = None
+        self._update_actions()
 
     def _table_menu(self) -> None:
         """The article list's context menu: start a briefing or add to the open one."""
@@ -228,14 +253,14 @@ class BriefingController(Controller):
         self.doc = doc
         if doc is None:
             self.composer = None
-            self.dock.setWidget(self._empty_page())
+            self._show_in_dock(self._empty_page())
         else:
             doc.setParent(self)
             doc.changed.connect(self._changed)
             doc.failed.connect(lambda msg: self.ctx.message(msg, 8000))
             self.ctx.undo.activate(self.undo_stack)
             self.composer = Composer(doc)
-            self.dock.setWidget(self.composer)
+            self._show_in_dock(self.composer)
             first = not self.dock.isVisible()
             self.dock.show()
             self.dock.raise_()
@@ -246,6 +271,13 @@ class BriefingController(Controller):
             old.deleteLater()
         self._update_actions()
         self.documentChanged.emit()
+
+    def _show_in_dock(self, widget: QWidget) -> None:
+        old = self.dock.widget()
+        self.dock.setWidget(widget)
+        if old is not None and old is not widget:
+            old.hide()
+            old.deleteLater()  # and with it its connection to the document
 
     def _widen_dock(self) -> None:
         self.w.resizeDocks([self.dock], [max(480, int(self.w.width() * 0.4))],
