@@ -189,6 +189,37 @@ def _outlet_table() -> dict[str, str]:
     return table
 
 
+@cache
+def _platform_table() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(stems, whole words) of social networks from resources/sources.toml `[[platform]]`."""
+    from desktop.paths import resource
+
+    try:
+        data = tomllib.loads(resource("sources.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return (), frozenset()
+    stems: list[str] = []
+    words: set[str] = set()
+    for entry in data.get("platform", []):
+        stems += [s.casefold() for s in entry.get("stems", []) if isinstance(s, str) and s]
+        words |= {w.casefold() for w in entry.get("words", []) if isinstance(w, str) and w}
+    return tuple(sorted(set(stems), key=len, reverse=True)), frozenset(words)
+
+
+def is_platform(name: str) -> bool:
+    """Whether a name is a social network or messenger in any inflection (Твиттерге,
+    Телеграмда, Instagram-да, X-те): where a text was posted, not an outlet."""
+    stems, words = _platform_table()
+    key = _name_key(name)
+    if not key:
+        return False
+    first = key.split()[0]
+    if first.startswith(stems):
+        return True
+    # a short word only whole, or before an ending after a hyphen or apostrophe (X-те, VK'да)
+    return re.split(r"[-'’]", first, maxsplit=1)[0] in words
+
+
 def known_outlet(name: str) -> str | None:
     """Canonical outlet name for a spelling in the table (KAZINFORM → Kazinform), else None."""
     table = _outlet_table()
@@ -281,7 +312,8 @@ def _find_credit(text: str) -> re.Match | None:
                 starts.append(i)
             i = text.find(stem, i + 1)
     for i in sorted(starts):
-        if m := _CREDIT_AT.match(text, i):
+        # "деп жазды Твиттерге" says where a person posted, not which outlet reports
+        if (m := _CREDIT_AT.match(text, i)) and not is_platform(m["name"]):
             return m
     return None
 
@@ -295,9 +327,10 @@ def recover_metadata(title: str, body: str) -> dict:
     source = None
     if m := _DATELINE.match(lead):
         meta["dateline_city"] = _city(m["city"])
-        if m["outlet"]:
+        if m["outlet"] and not is_platform(m["outlet"]):
             source = canonical_outlet(m["outlet"])
-    elif (m := _LEAD_OUTLET.match(lead)) and _looks_like_outlet(m["outlet"]):
+    elif ((m := _LEAD_OUTLET.match(lead)) and _looks_like_outlet(m["outlet"])
+          and not is_platform(m["outlet"])):
         source = canonical_outlet(m["outlet"])
     credit = None
     if m := _find_credit(head):
@@ -305,7 +338,8 @@ def recover_metadata(title: str, body: str) -> dict:
     else:
         tail = body[-600:] if len(body) > _HEAD else ""
         for text in (head, tail):
-            if any(w in text for w in _SOURCE_WORDS) and (m := _SOURCE_LINE.search(text)):
+            if (any(w in text for w in _SOURCE_WORDS) and (m := _SOURCE_LINE.search(text))
+                    and not is_platform(m["name"])):
                 credit = canonical_outlet(m["name"])
                 break
     if source is None:
