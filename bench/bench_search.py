@@ -24,6 +24,9 @@ QUERIES = (
     ("name + word Tokayev сапар", "Tokayev сапар", 15),
     ("org Shanghai Cooperation Organisation", "Shanghai Cooperation Organisation", 15),
     ('exact phrase "Орталық Азия" (no forms)', '"Орталық Азия"', 15),
+    # the same run's reference: what these cost before forms and names (quoted = exact)
+    ("reference: exact word \"Тоқаев\" (no forms/names)", '"Тоқаев"', 15),
+    ("reference: prefix Өзбекстан* (no forms/names)", "Өзбекстан*", 15),
 )
 
 

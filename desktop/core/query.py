@@ -433,6 +433,7 @@ class Catalog:
         self.tags: dict[str, TagColumn] = tags
         self._id_order = np.argsort(ids, kind="stable")
         self._sorted_ids = ids[self._id_order]
+        self._dense: np.ndarray | bool | None = None  # id → position, built on first use
         self._lookup: dict[str, dict[str, int]] = {}
         self._pair_rows: dict[str, np.ndarray] = {}
         self._bits: dict[str, np.ndarray | None] = {}
@@ -510,10 +511,27 @@ class Catalog:
         ids = np.asarray(ids if isinstance(ids, np.ndarray) else list(ids), dtype=np.int64)
         if not len(ids) or not len(self.ids):
             return np.zeros(0, dtype=np.int64)
+        dense = self._dense_positions()
+        if dense is not None:  # ids of a library are dense: one gather, no binary search
+            ids = ids[(ids >= 0) & (ids < len(dense))]
+            pos = dense[ids]
+            return pos[pos >= 0].astype(np.int64)
         i = np.searchsorted(self._sorted_ids, ids)
         i = np.minimum(i, len(self._sorted_ids) - 1)
         ok = self._sorted_ids[i] == ids
         return self._id_order[i[ok]].astype(np.int64)
+
+    def _dense_positions(self) -> np.ndarray | None:
+        """Position of each id (-1: none) when ids are few enough to index directly."""
+        if self._dense is None:
+            top = int(self._sorted_ids[-1]) if len(self._sorted_ids) else 0
+            if 0 <= int(self._sorted_ids[0]) and top < 4 * len(self.ids) + 1024:
+                d = np.full(top + 1, -1, dtype=np.int32)
+                d[self._sorted_ids] = self._id_order
+                self._dense = d
+            else:
+                self._dense = False
+        return self._dense if self._dense is not False else None
 
     def tags_of(self, kind: str, pos: int) -> list[str]:
         col = self.tags[kind]
