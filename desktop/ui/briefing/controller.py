@@ -530,6 +530,7 @@ class BriefingController(Controller):
         """Open an autosaved draft; it stays unsaved (and autosaved) until the user saves."""
         from desktop.core.briefing import BriefingError
 
+        self.autosave()  # a briefing started meanwhile keeps its own draft
         try:
             b = draft.load()
         except BriefingError as exc:
