@@ -1,8 +1,7 @@
-"""Fonts for PDF export: TrueType families from resources/fonts (and the user's fonts/ folder).
+"""Fonts for PDF export: registration with reportlab and the coverage check.
 
-A family is found from file names `<Family>-<Regular|Bold|Italic|BoldItalic>.ttf`
-(`NotoSerif-Bold.ttf` → family "NotoSerif"). reportlab embeds TrueType fonts as subsets,
-so a PDF carries only the glyphs it uses.
+The families come from desktop.export.fontfiles. reportlab embeds TrueType fonts as
+subsets, so a PDF carries only the glyphs it uses.
 """
 
 from __future__ import annotations
@@ -10,61 +9,20 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from desktop.paths import resource, user_data_dir
+from desktop.export.fontfiles import (  # noqa: F401 - re-exported
+    VARIANTS,
+    Family,
+    FontError,
+    families,
+    family,
+    font_dirs,
+)
 
-VARIANTS = ("Regular", "Bold", "Italic", "BoldItalic")
 _lock = threading.Lock()
 _registered: set[str] = set()
-
-
-class FontError(Exception):
-    """A style names a font family that is not installed."""
-
-
-@dataclass(frozen=True)
-class Family:
-    name: str
-    files: dict  # variant -> Path (Regular always present)
-
-    def font_name(self, variant: str = "Regular") -> str:
-        """The reportlab name of a variant, falling back to the nearest one present."""
-        for v in (variant, "Bold" if "Bold" in variant else "Regular", "Regular"):
-            if v in self.files:
-                return f"{self.name}-{v}"
-        raise FontError(self.name)
-
-
-def font_dirs() -> list[Path]:
-    """Bundled fonts first; the user's `fonts/` folder may add families."""
-    return [resource("fonts"), user_data_dir() / "fonts"]
-
-
-@cache
-def families() -> dict[str, Family]:
-    found: dict[str, dict[str, Path]] = {}
-    for d in font_dirs():
-        if not d.is_dir():
-            continue
-        for f in sorted(d.glob("*.ttf")):
-            stem, _sep, variant = f.stem.rpartition("-")
-            if stem and variant in VARIANTS:
-                found.setdefault(stem, {})[variant] = f
-            elif "-" not in f.stem:  # "DejaVuSans.ttf": a family with one regular face
-                found.setdefault(f.stem, {}).setdefault("Regular", f)
-    return {n: Family(n, v) for n, v in found.items() if "Regular" in v}
-
-
-def family(name: str) -> Family:
-    """A family by name; spaces are ignored ("Noto Serif" = "NotoSerif")."""
-    fams = families()
-    key = name.replace(" ", "")
-    if key not in fams:
-        raise FontError(name)
-    return fams[key]
 
 
 def _ttfont_class():

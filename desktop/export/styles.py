@@ -140,7 +140,7 @@ def parse_style(name: str, data: dict, where: Path) -> HouseStyle:
 
 def load_style(name: str = "default") -> HouseStyle:
     """The house style `name`; StyleError names the file and the problem."""
-    from desktop.export.fonts import FontError, family
+    from desktop.export.fontfiles import FontError, family
 
     path = _files().get(name)
     if path is None:
