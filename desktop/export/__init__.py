@@ -22,7 +22,7 @@ class ExportError(Exception):
 
 
 def render_pdf(template: str, *, briefing=None, articles: Sequence | None = None, pair=None,
-               style: str = "default", lang: str = "en", progress: Progress | None = None,
+               style: str = "default", lang: str | None = None, progress: Progress | None = None,
                cancel: CancelToken | None = None, group_by: str = "sector",
                title: str | None = None, prepared: str | None = None,
                annex: bool = False, invariant: bool = True) -> bytes:
@@ -34,6 +34,9 @@ def render_pdf(template: str, *, briefing=None, articles: Sequence | None = None
         raise ExportError(_("Unknown template “{name}”; choose one of {names}.").format(
             name=template, names=", ".join(TEMPLATES)))
     house = load_style(style)
+    if lang is None:  # a briefing carries its language; other documents default to English
+        lang = getattr(briefing, "lang", None) if template == "visit-brief" else None
+    lang = lang if lang in ("kk", "ru", "en") else "en"
     if template == "press-digest":
         from desktop.export import press_digest
 
@@ -62,7 +65,7 @@ def render_pdf(template: str, *, briefing=None, articles: Sequence | None = None
 
 
 def export_pdf(template: str, *, briefing=None, articles: Sequence | None = None, pair=None,
-               style: str = "default", lang: str = "en", out: Path,
+               style: str = "default", lang: str | None = None, out: Path,
                progress: Progress | None = None, cancel: CancelToken | None = None,
                group_by: str = "sector", title: str | None = None,
                prepared: str | None = None, annex: bool = False,
@@ -72,7 +75,8 @@ def export_pdf(template: str, *, briefing=None, articles: Sequence | None = None
     template: "visit-brief" (needs `briefing`, a desktop.core.briefing.Briefing),
     "press-digest" (needs `articles`, StoredArticle list; `group_by` "sector"|"country"),
     "parallel-text" (needs `pair`, a desktop.export.parallel_text.ParallelDoc).
-    `lang` (kk|ru|en) is the language of headings, dates and numbers; `style` a house style
+    `lang` (kk|ru|en) is the language of headings, dates and numbers (default: the
+    briefing's for a visit brief, else English); `style` a house style
     name (list_styles()); `prepared` an ISO date printed as "prepared on" (default today);
     `annex` adds the full texts to a visit brief.
     Raises ExportError / StyleError / MissingGlyphs with a message for the user, and

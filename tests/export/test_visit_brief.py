@@ -96,3 +96,8 @@ def test_empty_briefing_exports_a_cover():
 
     text = squash(pdf_text(render_pdf("visit-brief", briefing=Briefing())))
     assert "Untitled briefing" in text
+
+
+def test_language_defaults_to_the_briefings():
+    text = squash(pdf_text(render_pdf("visit-brief", briefing=sample_briefing(lang="ru"))))
+    assert "14–16 ноября 2025 г." in text
