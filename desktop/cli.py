@@ -21,7 +21,7 @@ def wants_cli(argv: list[str]) -> bool:
 
     Parsed rather than scanned, so an option's value (`--query import`) is not a command.
     """
-    if any(a in ("-h", "--help", "--version") for a in argv):
+    if any(a in ("-h", "--help", "--version", "--self-test") for a in argv):
         return True
     try:
         with contextlib.redirect_stderr(io.StringIO()):  # main() reports errors once
@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="FILE", help=_("GUI: save a PNG of the window and exit"))
     p.add_argument("--brief", dest="open_brief", metavar="FILE",
                    help=_("GUI: open this briefing (.kenes-brief) in the composer"))
+    p.add_argument("--self-test", action="store_true",
+                   help=_("check this installation offline (sample import, search, pairing, "
+                          "alignment, PDF export, window) and exit; the user's library is "
+                          "not touched"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("import", help=_("import files, folders, archives or tables"))
@@ -129,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from desktop import selftest
+
+        return selftest.main(lang=args.lang)
     if args.command is None:
         parser.print_help()
         return 0
