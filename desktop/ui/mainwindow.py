@@ -47,6 +47,7 @@ from desktop.ui.controllers.base import (
 from desktop.ui.controllers.browse import BrowseController
 from desktop.ui.controllers.help import HelpController
 from desktop.ui.controllers.imports import ImportController
+from desktop.ui.controllers.library_watch import LibraryWatchController
 from desktop.ui.controllers.reading import ReadingController
 from desktop.ui.controllers.rules import RulesController
 from desktop.ui.icons import icon
@@ -131,9 +132,12 @@ class MainWindow(QMainWindow):
         # the composer dock; at start it offers a draft a crash left (not for screenshots)
         self.briefing = BriefingController(self.ctx, offer_restore=show_reports)
         self.help = HelpController(self.ctx, self.shortcut_rows)
+        # a `kenes import` from the command line while the window is open: offer to refresh
+        self.library_watch = LibraryWatchController(self.ctx)
         # menu, toolbar and layout-memory order
         self.controllers: list[Controller] = [self.importer, self.browse, self.reading,
-                                              self.rules, self.help, self.briefing]
+                                              self.rules, self.help, self.briefing,
+                                              self.library_watch]
         self._wire()
         self._build_layout()
         self._build_actions()
