@@ -36,6 +36,7 @@ from desktop.export.layout import (
     DocTemplate,
     Heading,
     Para,
+    SplitTable,
     SplittingKeepTogether,
     numbered_canvas,
     shorten,
@@ -241,8 +242,8 @@ class Doc:
               zebra: bool = True, extra: list | None = None) -> Table:
         """A table that splits across pages, repeats its header row, and splits tall rows."""
         c = self.style.colours
-        t = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1,
-                  splitInRow=1, hAlign="LEFT")
+        t = SplitTable(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1,
+                       splitInRow=1, hAlign="LEFT")
         cmds = [
             ("FONT", (0, 0), (-1, -1), self.ps["cell"].fontName, self.ps["cell"].fontSize),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

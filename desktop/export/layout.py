@@ -249,3 +249,24 @@ class DocTemplate(BaseDocTemplate):
             self.heading_pages[key] = self.page
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(shorten(flowable.plain), key, flowable.level, closed=True)
+
+
+class SplitTable(Table):
+    """A table that splits between rows, and inside a row only where it has real room: a
+    continuation squeezed into the last lines of a page (repeated header plus a sliver of
+    a row) goes to the next page instead."""
+
+    min_room = 120.0  # points
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        self._calc(availWidth, availHeight)
+        if self._width > availWidth:
+            return []
+        by_row = self._splitRows(availHeight, doInRowSplit=0)
+        if by_row:
+            return by_row
+        frame = getattr(self, "_frame", None)
+        room = max(self.min_room, 0.3 * getattr(frame, "_height", 0))
+        if not getattr(frame, "_atTop", False) and availHeight < room:
+            return []
+        return self._splitRows(availHeight, doInRowSplit=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from desktop.i18n import _
@@ -101,6 +102,17 @@ def _margins(v: object, where: Path) -> tuple[float, float, float, float]:
                        "millimetres.").format(file=where))
 
 
+@cache
+def _standard_levels() -> dict:
+    """The wording of the composer's levels (public, internal, restricted, confidential) in
+    the bundled default style: a style that does not word a level itself uses it."""
+    try:
+        data = tomllib.loads(resource("templates", "default.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {k.lower(): v for k, v in data.get("classification", {}).items()}
+
+
 def parse_style(name: str, data: dict, where: Path) -> HouseStyle:
     page = data.get("page", {})
     fonts = data.get("fonts", {})
@@ -129,7 +141,8 @@ def parse_style(name: str, data: dict, where: Path) -> HouseStyle:
             logo=logo_path,
             header=data.get("header", ""),
             footer=data.get("footer", ""),
-            classification={k.lower(): v for k, v in data.get("classification", {}).items()},
+            classification={**_standard_levels(),
+                            **{k.lower(): v for k, v in data.get("classification", {}).items()}},
             cover=bool(data.get("cover", True)),
             toc=bool(data.get("toc", True)),
             source=where,

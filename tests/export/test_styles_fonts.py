@@ -78,3 +78,7 @@ def test_user_style_with_a_logo(_private_data_dir):
     (folder / "missing.toml").write_text('logo = "nope.png"\n', encoding="utf-8")
     with pytest.raises(StyleError, match="nope.png"):
         load_style("missing")
+
+
+def test_styles_word_the_standard_levels():
+    assert load_style("press").classification_text("confidential", "kk") == "ҚҰПИЯ"
