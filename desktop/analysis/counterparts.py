@@ -47,6 +47,8 @@ TYPE_WEIGHT = {"p": 3.0, "o": 2.0, "c": 1.0, "f": 3.0, "d": 2.0, "n": 1.5, "l": 
 # since Kazakh translates many words Russian borrows
 FOUND = {"p": 0.8, "o": 0.75, "c": 0.8, "f": 0.75, "d": 0.75, "n": 0.8, "l": 0.75, "k": 0.65,
          "w": 0.35}
+_WLOGF = {k: TYPE_WEIGHT[k] * math.log(f) for k, f in FOUND.items()}
+_MISS = {k: TYPE_WEIGHT[k] * math.log(1 - f) for k, f in FOUND.items()}
 # cognates: Cyrillic words of at least this many letters, keyed by the first consonants of
 # their skeleton (парламентінің ~ парламента → prlm); names are keyed whole
 # sentence lengths: log length ratio of a sentence and its translation ~ N(0, 0.25); of two
@@ -71,7 +73,7 @@ POS_WINDOW, POS_CHARS, POS_FOUND = 0.12, 60, 0.8
 TRANSLATION_LLR = 15.0
 TRANSLATION_LENGTH_RATIO = 0.55  # shorter / longer text, characters
 TRANSLATION_MAX_DAYS = 2
-RESCORE = 30  # candidates from the index that get the full score
+RESCORE = 10  # candidates from the index that get the full score
 POSTINGS_MIN_BUDGET = 2000  # postings read per query: rarest anchors first
 
 
@@ -282,11 +284,28 @@ def _cognate_key(word: str) -> str:
     return "w:" + k[:COGNATE_CONSONANTS] if len(k) >= COGNATE_CONSONANTS else ""
 
 
+_READABLE = "pocfd"  # anchors whose tokens keep the key (hex): reasons are said from them
+
+
 @lru_cache(maxsize=262144)
 def anchor_token(key: str) -> str:
-    """Short index token of an anchor key: type letter + 11 hex digits (44-bit hash)."""
+    """Index token of an anchor key: for people, organisations, countries, figures and
+    dates the type letter + the hex of the key (readable back, for reasons); for the
+    others the type letter + 11 hex digits of a 44-bit hash."""
     b = key.encode()
+    if key[0] in _READABLE:
+        return key[0] + b[2:].hex()
     return f"{key[0]}{zlib.crc32(b):08x}{zlib.adler32(b) & 0xFFF:03x}"
+
+
+def token_key(token: str) -> str | None:
+    """The anchor key of a readable token ("p:tokayev"), or None for a hashed one."""
+    if token[:1] in _READABLE:
+        try:
+            return token[0] + ":" + bytes.fromhex(token[1:]).decode()
+        except ValueError:
+            return None
+    return None
 
 
 def doc_tokens(text: str, analysis, lang: str | None = None) -> tuple[str, str, str]:
@@ -357,38 +376,6 @@ class Score:
     shared: frozenset[str]
 
 
-def _llr(small: frozenset[str], large: frozenset[str], bg: Background
-         ) -> tuple[float, float, float]:
-    """(log likelihood ratio, weighted coverage, evidence mass) of the `small` anchor set
-    found in `large` (the mass is the LLR's positive part, from matched anchors alone):
-    "same story" (each anchor found with probability FOUND) against chance (found with the
-    probability that an article of `large`'s size holds it, from its document frequency,
-    smoothed towards a prior so that a small library does not make every anchor common)."""
-    size = len(large) / max(bg.avg_tokens, 1.0)
-    llr = matched = total = mass = 0.0
-    for t in small:
-        w = _tw(t)
-        total += w * FOUND[t[0]]  # expected matched weight: coverage ≈ 1 for a translation
-        if t in large:
-            matched += w
-            p = min(CHANCE_MAX, (bg.df.get(t, 0) + PRIOR_WEIGHT * CHANCE_PRIOR)
-                    / (bg.n + PRIOR_WEIGHT) * size)
-            gain = w * math.log(FOUND[t[0]] / max(p, CHANCE_MIN))
-            llr += gain
-            mass += max(gain, 0.0)
-        else:
-            llr += w * math.log(1 - FOUND[t[0]])
-    return llr, min(1.0, matched / max(total, 1e-9)), mass
-
-
-def _weight(tokens: Iterable[str]) -> float:
-    return sum(_tw(t) for t in tokens)
-
-
-def _expected(tokens: Iterable[str]) -> float:
-    return sum(_tw(t) * FOUND[t[0]] for t in tokens)
-
-
 def _shape_llr(a: Sequence[int], b: Sequence[int]) -> float:
     """Log likelihood ratio that the first sentences of two texts translate each other, from
     their lengths (Gale–Church's observation: a sentence and its translation have
@@ -402,57 +389,56 @@ def _shape_llr(a: Sequence[int], b: Sequence[int]) -> float:
     return out
 
 
-def _pos_llr(small: PairDoc, large: PairDoc, scale: float, bg: Background) -> float:
-    """Log likelihood ratio that `small` translates `large` (scale = length ratio) or its
-    beginning (scale = 1): each anchor of `small` is found in `large` near the place its
-    own position predicts (within `POS_WINDOW` of the text, plus `POS_CHARS`), found
-    elsewhere, or not found — against chance, where an anchor lands anywhere."""
-    # the span the prediction is made over: the whole text, or the beginning it translates
-    tol = POS_WINDOW * min(large.length, small.length * scale) + POS_CHARS
-    win = min(1.0, 2 * tol / max(large.length, 1))
-    size = len(large.pos) / max(bg.avg_tokens, 1.0)
-    out = 0.0
-    for t, off in small.pos.items():
-        w = _tw(t)
-        f = FOUND[t[0]]
-        where = large.pos.get(t)
-        if where is None:
-            out += w * math.log(1 - f)
-            continue
-        p = max(CHANCE_MIN, min(CHANCE_MAX, (bg.df.get(t, 0) + PRIOR_WEIGHT * CHANCE_PRIOR)
-                                / (bg.n + PRIOR_WEIGHT) * size))
-        if abs(where - off * scale) <= tol:
-            out += w * math.log(f * POS_FOUND / (p * win))
-        elif win < 1.0:
-            out += w * math.log(f * (1 - POS_FOUND) / (p * (1 - win)))
-        else:
-            out += w * math.log(f / p)
-    return out
-
-
 def score_pair(q: PairDoc, c: PairDoc, bg: Background) -> Score:
     """Score of candidate `c` for query `q` (see the module docstring).
 
     Three hypotheses against chance, each a log likelihood ratio over the anchors of the
-    smaller side: the texts cover one story (anchors shared anywhere); they are versions
-    of one text (anchors at proportional places, and first sentences of proportional
-    lengths); the shorter is a version of the longer one's beginning (anchors at the same
-    places: a lead-only translation). Unmatched anchors count against, so a short article
-    is not favoured for sharing one or two common anchors. The best hypothesis gives the
-    score; "translation" when a version hypothesis explains the pair better than a shared
-    story and clears `TRANSLATION_LLR`."""
-    shared = q.tokens & c.tokens
+    shorter text: the texts tell one story (each anchor found anywhere in the longer with
+    probability FOUND, against the chance that an article of its size holds it); they are
+    versions of one text (found near the place its position predicts, within `POS_WINDOW`
+    of the text plus `POS_CHARS`, with probability POS_FOUND; first sentences of
+    proportional lengths); the shorter is a version of the longer one's beginning (found
+    near the same place: a lead-only translation). Unmatched anchors count against, so a
+    short article is not favoured for sharing one or two common anchors. The best
+    hypothesis gives the score; "translation" when a version hypothesis explains the pair
+    at least as well as a shared story and clears `TRANSLATION_LLR`."""
+    short, long_ = (q, c) if q.length <= c.length else (c, q)
+    lpos = long_.pos
+    n_long = max(long_.length, 1)
+    ratio = short.length / n_long
+    scale = n_long / max(short.length, 1)
+    tol_v = POS_WINDOW * n_long + POS_CHARS
+    tol_b = POS_WINDOW * min(n_long, short.length) + POS_CHARS
+    near_v, far_v = _position_logs(min(1.0, 2 * tol_v / n_long))
+    near_b, far_b = _position_logs(min(1.0, 2 * tol_b / n_long))
+    size = len(lpos) / max(bg.avg_tokens, 1.0)
+    denom = (bg.n + PRIOR_WEIGHT) / size
+    prior = PRIOR_WEIGHT * CHANCE_PRIOR
+    df = bg.df
+    story = version = begin = mass = matched = expected = missed = 0.0
+    shared = []
+    for t, off in short.pos.items():
+        k = t[0]
+        w = TYPE_WEIGHT.get(k, 1.0)
+        expected += w * FOUND.get(k, 0.5)
+        where = lpos.get(t)
+        if where is None:
+            missed += _MISS[k]
+            continue
+        shared.append(t)
+        matched += w
+        p = min(CHANCE_MAX, (df.get(t, 0) + prior) / denom)
+        g = _WLOGF[k] - w * math.log(max(p, CHANCE_MIN))
+        story += g
+        if g > 0:
+            mass += g
+        version += g + w * (near_v if abs(where - off * scale) <= tol_v else far_v)
+        begin += g + w * (near_b if abs(where - off) <= tol_b else far_b)
     if not shared:
         return Score(0.0, "same_event", 0.0, 0.0, frozenset())
-    small, large = (q, c) if _weight(q.tokens) <= _weight(c.tokens) else (c, q)
-    story, coverage, mass = _llr(small.tokens, large.tokens, bg)
-    short, long_ = (q, c) if q.length <= c.length else (c, q)
-    ratio = short.length / max(long_.length, 1)
-    version = _pos_llr(short, long_, long_.length / max(short.length, 1), bg) \
-        if ratio >= TRANSLATION_LENGTH_RATIO else -math.inf
-    beginning = _pos_llr(short, long_, 1.0, bg)
-    shape = _shape_llr(q.shape, c.shape)
-    trans = max(version, beginning) + shape
+    story += missed
+    trans = max(version + missed if ratio >= TRANSLATION_LENGTH_RATIO else -math.inf,
+                begin + missed) + _shape_llr(q.shape, c.shape)
     llr = max(story, trans)
     close = q.day is None or c.day is None or abs(q.day - c.day) <= TRANSLATION_MAX_DAYS
     translation = close and trans >= TRANSLATION_LLR and trans >= story
@@ -461,8 +447,16 @@ def score_pair(q: PairDoc, c: PairDoc, bg: Background) -> Score:
         score = (0.5 + 0.5 * (1.0 - math.exp(-llr / LLR_SCALE))) * date_f
     else:  # some shared anchors: coverage of the same event, weaker than any of the above
         score = 0.5 * (1.0 - math.exp(-mass / EVENT_SCALE)) * date_f
-    return Score(score, "translation" if translation else "same_event", coverage, llr,
-                 frozenset(shared))
+    return Score(score, "translation" if translation else "same_event",
+                 min(1.0, matched / max(expected, 1e-9)), llr, frozenset(shared))
+
+
+@lru_cache(maxsize=1024)
+def _position_logs(win: float) -> tuple[float, float]:
+    """log-ratio terms of an anchor found near / away from its predicted place."""
+    if win >= 1.0:
+        return 0.0, 0.0
+    return math.log(POS_FOUND / win), math.log((1 - POS_FOUND) / (1 - win))
 
 
 def candidate_keys(tokens: Iterable[str], df: Mapping[str, int], n_other: int) -> list[str]:
@@ -504,64 +498,83 @@ def rank(q: PairDoc, postings: Callable[[str], Sequence[int]], bg: Background,
 
 # --------------------------------------------------------------------------- reasons
 
-_GROUPS = (
-    ("p", "person"), ("c", "country"), ("o", "org"), ("f", None), ("d", None), ("k", None),
-    ("l", None), ("n", None),
-)
 _MAX_LISTED = 4
+_VOCAB_KIND = {"p": "person", "c": "country", "o": "org"}
 
 
-def _display(kind: str, tid: str, fallback: str) -> str:
+@lru_cache(maxsize=8)
+def _vocabulary(kind: str, rules_id: int) -> dict:
+    from desktop.analysis.pipeline import vocabulary
+
+    return vocabulary(kind)
+
+
+def _display(kind: str, tid: str) -> str:
     try:
-        from desktop.analysis.pipeline import vocabulary
+        from desktop.analysis.pipeline import rules
         from desktop.i18n import current_language
 
-        names = vocabulary(kind).get(tid)
+        names = _vocabulary(kind, id(rules())).get(tid)
         if names:
-            return names.get(current_language()) or names.get("en") or fallback
+            return names.get(current_language()) or names.get("en") or tid
     except Exception:  # noqa: BLE001 - a name is only decoration of a reason
         pass
-    return fallback
+    return tid
 
 
-def reasons(labels: Mapping[str, str], shared_tokens: frozenset[str], q_day: int | None,
-            c_day: int | None) -> list[str]:
-    """Reasons in words for a pair, in the interface language (translated now)."""
+def _figure_text(key: str) -> str:
+    """ "f:1.7e+09:USD" → "1.7 bn USD" (in the interface language)."""
+    try:
+        _f, value, unit = key.split(":", 2)
+        v = float(value)
+    except ValueError:
+        return key[2:]
+    if abs(v) >= 1e9:
+        text = _("{n} bn").format(n=format_number(float(f"{v / 1e9:.3g}")))
+    elif abs(v) >= 1e6:
+        text = _("{n} m").format(n=format_number(float(f"{v / 1e6:.3g}")))
+    else:
+        text = format_number(float(f"{v:.3g}"))
+    if unit == "%":
+        return text + " %"
+    return f"{text} {unit}" if unit and unit.isupper() else text
+
+
+def reasons(shared_tokens: Iterable[str], q_day: int | None, c_day: int | None,
+            labels: Mapping[str, str] | None = None) -> list[str]:
+    """Reasons in words for a pair, in the interface language (translated now), from the
+    shared anchor tokens; `labels` (the query text's anchors) add the names written in it."""
+    shared = set(shared_tokens)
     by_type: dict[str, list[str]] = {}
-    for key, label in labels.items():
-        if anchor_token(key) not in shared_tokens:
-            continue
-        by_type.setdefault(key[0], []).append((key, label))
-    out: list[str] = []
+    for t in sorted(shared):
+        key = token_key(t)
+        if key is not None:
+            by_type.setdefault(t[0], []).append(key)
     texts = {
         "p": _("shared people: {items}"), "c": _("shared countries: {items}"),
         "o": _("shared organisations: {items}"), "f": _("same figures: {items}"),
         "d": _("same dates: {items}"), "k": _("shared names: {items}"),
-        "l": _("shared Latin words: {items}"), "n": _("same numbers: {items}"),
     }
-    names_seen: set[str] = set()
-    shown_text: list[str] = []
-    covered = {k[2:] for k in labels if k.startswith("t:")}  # name keys of tagged phrases
-    for letter, kind in _GROUPS:
+    if labels:
+        covered = {k[2:] for k in labels if k.startswith("t:")}  # words of tagged names
+        names = [label for key, label in labels.items() if key[0] == "k"
+                 and key[2:] not in covered and anchor_token(key) in shared]
+        if names:
+            by_type["k"] = names
+    out: list[str] = []
+    for letter in ("p", "c", "o", "f", "d", "k"):
         items = by_type.get(letter)
         if not items:
             continue
-        shown = []
-        for key, label in items:
-            if kind is not None:
-                name = _display(kind, key.split(":", 1)[1], label)
-            elif letter == "k" and key[2:] in covered:
-                continue  # already said as a person, country or organisation
-            elif letter == "n" and any(label in x for x in shown_text):
-                continue  # already part of a figure or date
-            else:
-                name = label
-            if name and name.lower() not in names_seen:
-                names_seen.add(name.lower())
-                shown.append(name)
-        if not shown:
-            continue
-        shown_text += shown
+        if letter in _VOCAB_KIND:
+            shown = [_display(_VOCAB_KIND[letter], k[2:]) for k in items]
+        elif letter == "f":
+            shown = [_figure_text(k) for k in items]
+        elif letter == "d":
+            shown = [".".join(reversed(k[2:].split("-"))) for k in items]
+        else:
+            shown = list(items)
+        shown = list(dict.fromkeys(shown))
         listed = ", ".join(shown[:_MAX_LISTED])
         if len(shown) > _MAX_LISTED:
             listed += " " + _("and {n} more").format(n=format_number(len(shown) - _MAX_LISTED))

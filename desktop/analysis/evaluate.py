@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from desktop.analysis import eval_pairing
 from desktop.analysis.entities import entity_mentions, translit
 from desktop.analysis.pipeline import analyze, rules, vocabulary
 from desktop.i18n import _
@@ -344,8 +345,11 @@ def run(out: Path | None = None) -> dict:
                   al["given"]["f1"] >= 0.99),
                  ("alignment F1 merged/dropped", 100 * al["perturbed"]["f1"], ">= 97 %",
                   al["perturbed"]["f1"] >= 0.97)]
+        result.setdefault("pairing", {})["ntrex"] = eval_pairing.eval_ntrex_pairing(ntrex)
     else:
         print(_("NTREX parallel news not found at {path}; skipped.").format(path=ntrex))
+    result.setdefault("pairing", {})["seeds"] = eval_pairing.eval_seed_pairing()
+    rows += eval_pairing.rows(result["pairing"])
     result["table"] = [{"metric": m, "value": round(v, 2), "target": t, "ok": ok}
                        for m, v, t, ok in rows]
     width = max((len(m) for m, *_ in rows), default=10)
@@ -372,6 +376,7 @@ def run(out: Path | None = None) -> dict:
         for doc, facet, lang, id_, phrase in n["disagreements"]:
             if facet in ("countries", "orgs", "figures"):
                 print(f"  ntrex only in {lang} [{facet}] {id_} {phrase!r} ({doc})")
+    eval_pairing.print_details(result["pairing"])
     for name, al in result.get("alignment", {}).items():
         for f1, doc, wrong in al["worst"]:
             print(f"  alignment worst ({name}) F1={f1:.2f} {doc}: wrong pairs {wrong}")

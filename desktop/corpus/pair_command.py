@@ -32,8 +32,9 @@ def run(args: argparse.Namespace) -> int:
                 sys.stderr.write(_("No article with id {id}.").format(id=missing[0]) + "\n")
                 return 1
             langs = {r[0]: r[1] for r in lib.store.pair_docs_of(args.ids)}
-            results = [(i, langs.get(i) or lib.get(i).article.lang, lib.counterparts(i, top))
-                       for i in args.ids]
+            # the same reasons as for the whole library (names as written need the text)
+            results = [(i, langs.get(i) or lib.get(i).article.lang,
+                        lib.counterparts(i, top, names=False)) for i in args.ids]
         else:
             results = lib.pair_all(top=top)
         if args.json:

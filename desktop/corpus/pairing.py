@@ -130,9 +130,11 @@ class PairingMixin:
     def _pair_doc(self, row) -> cp.PairDoc:
         return cp.PairDoc.from_row(row)
 
-    def counterparts(self, article_id: int, top: int = 5) -> list[cp.Candidate]:
+    def counterparts(self, article_id: int, top: int = 5, *,
+                     names: bool = True) -> list[cp.Candidate]:
         """Counterpart candidates in the other language, best first; a pin comes first
-        (pinned=True); an article marked "no counterpart" has none."""
+        (pinned=True); an article marked "no counterpart" has none. `names`: the reasons
+        also list the shared names as the article writes them (reads its text)."""
         counts = self._lang_counts()
         rows = self.store.pair_docs_of([article_id])
         if not rows:
@@ -163,16 +165,20 @@ class PairingMixin:
                 out.append((pdoc, cp.score_pair(q, pdoc, bg), True))
         out += [(c, s, False) for c, s in ranked if not out or c.id != out[0][0].id]
         out = out[:top]
-        return self._with_reasons(article_id, q, out)
+        return self._with_reasons(article_id, q, out, names)
 
     def _with_reasons(self, article_id: int, q: cp.PairDoc,
-                      items: list[tuple[cp.PairDoc, cp.Score, bool]]) -> list[cp.Candidate]:
+                      items: list[tuple[cp.PairDoc, cp.Score, bool]],
+                      names: bool) -> list[cp.Candidate]:
         if not items:
             return []
-        sa = self.get(article_id)
-        labels = cp.anchors(sa.article.full_text(), sa.analysis, q.lang)
-        return [cp.Candidate(c.id, s.score, s.relation, cp.reasons(labels, s.shared, q.day, c.day),
-                             pinned) for c, s, pinned in items]
+        labels = None
+        if names:
+            sa = self.get(article_id)
+            labels = cp.anchors(sa.article.full_text(), sa.analysis, q.lang)
+        return [cp.Candidate(c.id, s.score, s.relation,
+                             cp.reasons(s.shared, q.day, c.day, labels), pinned)
+                for c, s, pinned in items]
 
     def pair_all(self, ids: Sequence[int] | None = None, top: int = 5,
                  progress: Progress | None = None, cancel: CancelToken | None = None,
@@ -231,7 +237,7 @@ class PairingMixin:
             items += [(c, s, False) for c, s in ranked if c.id != pinned_to]
             items = items[:top]
             if with_reasons:
-                cands = self._with_reasons(aid, q, items)
+                cands = self._with_reasons(aid, q, items, False)
             else:
                 cands = [cp.Candidate(c.id, s.score, s.relation, [], p) for c, s, p in items]
             out.append((aid, q.lang, cands))
