@@ -158,30 +158,28 @@ def match_spans(text: str, query: str, extra_words: Sequence[str] = ()) -> list[
     if not parsed and not extra_words:
         return []
     folded = fold(text)
-    if len(folded) == len(text):  # the usual case: one fold, offsets still valid
-        toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(folded)]
-    else:
-        toks = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD.finditer(text)]
+    if len(folded) != len(text):  # rare (ß, İ): fold word by word so offsets stay valid
+        folded = _WORD.sub(lambda m: _same_length_fold(m.group(0)), text)
     spans: list[tuple[int, int]] = []
     singles = [w for w in extra_words if w]
+    prefixes: list[str] = []
     for t in parsed:
         if len(t.words) == 1 and not t.phrase:
-            if t.prefix:
-                spans += [(s, e) for s, e, w in toks if w.startswith(t.words[0])]
-            else:
-                singles.append(t.words[0])
+            (prefixes if t.prefix else singles).append(t.words[0])
             continue
-        n = len(t.words)
-        for i in range(len(toks) - n + 1):
-            if all(toks[i + k][2] == t.words[k] for k in range(n - 1)) and (
-                    toks[i + n - 1][2].startswith(t.words[-1]) if t.prefix
-                    else toks[i + n - 1][2] == t.words[-1]):
-                spans.append((toks[i][0], toks[i + n - 1][1]))
-    if singles:
-        starts = tuple({search_base(q) or q for q in singles})  # cheap filter before is_form
-        for s, e, w in toks:
-            if w.startswith(starts) and any(is_form(w, q) for q in singles):
-                spans.append((s, e))
+        # a phrase: its words in order with only separators between them
+        rx = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(re.escape(w) for w in t.words)
+                        + (r"[^\W_]*" if t.prefix else r"(?![^\W_])"))
+        spans += [(m.start(), m.end()) for m in rx.finditer(folded)]
+    starts = {search_base(q) or q for q in singles} | set(prefixes)
+    if starts:
+        # only the words starting like a searched word are looked at, found by one regex
+        rx = _starts_regex(tuple(sorted(starts)))
+        for m in rx.finditer(folded):
+            w = m.group(0)
+            if (any(w.startswith(p) for p in prefixes)
+                    or any(is_form(w, q) for q in singles)):
+                spans.append((m.start(), m.end()))
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -190,6 +188,17 @@ def match_spans(text: str, query: str, extra_words: Sequence[str] = ()) -> list[
         else:
             out.append((s, e))
     return out
+
+
+@lru_cache(maxsize=256)
+def _starts_regex(starts: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(x) for x in sorted(starts, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alts})[^\W_]*")
+
+
+def _same_length_fold(word: str) -> str:
+    f = fold(word)
+    return f if len(f) == len(word) else word.lower()
 
 
 _FIELD = re.compile(r"(?:^|(?<=\s))[^\W\d_][\w-]*:(?:\"[^\"]*\"|«[^»]*»|“[^”]*”|\S*)")
