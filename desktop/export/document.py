@@ -38,6 +38,7 @@ from desktop.export.layout import (
     Para,
     SplitTable,
     SplittingKeepTogether,
+    WholePara,
     numbered_canvas,
     shorten,
 )
@@ -172,10 +173,12 @@ class Doc:
         self.remember(text)
         return Para(esc_lines(text) if lines else esc(text), self.ps[style])
 
-    def markup(self, markup: str, style: str = "body", *, plain: str = "") -> Paragraph:
-        """Paragraph from trusted markup built by a template (its variable parts escaped)."""
+    def markup(self, markup: str, style: str = "body", *, plain: str = "",
+               whole: bool = False) -> Paragraph:
+        """Paragraph from trusted markup built by a template (its variable parts escaped);
+        `whole`: never split across pages."""
         self.remember(plain or markup)
-        return Para(markup, self.ps[style])
+        return (WholePara if whole else Para)(markup, self.ps[style])
 
     def heading(self, text: str, level: int = 0, *, toc: bool = True,
                 style: str | None = None, room_mm: float | None = None) -> Heading:

@@ -43,6 +43,15 @@ class Para(Paragraph):
         return w, h
 
 
+class WholePara(Para):
+    """A short paragraph (a tag line) that moves to the next page rather than split."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        if getattr(getattr(self, "_frame", None), "_atTop", False):
+            return super().split(availWidth, availHeight)
+        return []
+
+
 class Heading(Para):
     """A heading that becomes a bookmark (and a TOC entry when `toc`)."""
 

@@ -116,7 +116,7 @@ def build(articles: Sequence, *, title: str, style: HouseStyle, lang: str,
                 doc.remember(a.url)
             if tag_parts:
                 doc.add(doc.markup(" &nbsp;·&nbsp; ".join(tag_parts), "small",
-                                   plain=" ".join(tag_parts)))
+                                   plain=" ".join(tag_parts), whole=True))
             doc.add(doc.spacer(2.5))
 
     keywords = tuple(label for label, _items in groups)
