@@ -79,11 +79,14 @@ def create_window(argv: list[str]):
     app.setWindowIcon(icon("kenes"))
     # --library, then $KENES_LIBRARY (both explicit choices), then the library used last time.
     explicit = args.library or os.environ.get("KENES_LIBRARY") or None
-    library_dir = explicit or settings.last_library or None
+    remembered = settings.last_library
+    library_dir = explicit or remembered or None
     if library_dir and not explicit and not Path(library_dir).is_dir():
         library_dir = None  # the remembered library was moved or deleted
+    if args.screenshot and not args.restore_state:
+        settings = Settings.scratch()  # no saved filters or searches, nothing remembered
     window = MainWindow(settings, library_dir=library_dir,
-                        import_sample=explicit is None and not settings.last_library,
+                        import_sample=explicit is None and not remembered,
                         show_reports=not args.screenshot,
                         remember_layout=not args.screenshot)  # screenshots: same size
     window.languageChanged.connect(lambda code: _qt_language(app, code))  # live switch
@@ -94,15 +97,34 @@ def _screenshot(window, args, app: QApplication) -> None:
     """After the catalog loaded: apply --query/--select, grab the window, save, quit."""
     if args.query is not None:
         window.browse.search.set_text(args.query)
-    if args.select is not None:
-        window.select_article(args.select)
+    found = args.select is None or select_or_say(window, args.select)
     for _ in range(3):
         app.processEvents()
     ok = window.grab().save(args.screenshot)
     if not ok:
         print(i18n._("Could not write the screenshot {path}").format(path=args.screenshot),
               file=sys.stderr)
-    app.exit(0 if ok else 1)
+    if not found:
+        print(missing_article_text(args.select), file=sys.stderr)
+    app.exit(1 if not ok else EXIT_NO_SUCH_ARTICLE if not found else 0)
+
+
+EXIT_NO_SUCH_ARTICLE = 3
+
+
+def missing_article_text(article_id: int) -> str:
+    return i18n._("There is no article {id} in this library.").format(id=article_id)
+
+
+def select_or_say(window, article_id: int) -> bool:
+    """--select ID: show the article; when the library has none with that id, say so in
+    the status bar and return False."""
+    cat = window.catalog
+    if cat is None or cat.position_of(int(article_id)) is None:
+        window.statusBar().showMessage(missing_article_text(article_id), 15000)
+        return False
+    window.select_article(article_id)
+    return True
 
 
 def _open_brief(window, path: str) -> bool:
@@ -138,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.query is not None:
                 window.browse.search.set_text(args.query)
             if args.select is not None:
-                window.select_article(args.select)
+                select_or_say(window, args.select)
 
         window.catalogLoaded.connect(apply_args)
     window.show()

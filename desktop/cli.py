@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--query", metavar="QUERY", help=_("GUI: apply this search on start"))
     p.add_argument("--select", metavar="ID", type=int, help=_("GUI: select this article"))
     p.add_argument("--screenshot", metavar="FILE", help=_("GUI: save a PNG of the window and exit"))
+    p.add_argument("--restore-state", action="store_true",
+                   help=_("GUI with --screenshot: apply the library's last search and filters "
+                          "(by default a screenshot shows the library without them)"))
     p.add_argument("--brief", dest="open_brief", metavar="FILE",
                    help=_("GUI: open this briefing (.kenes-brief) in the composer"))
     p.add_argument("--self-test", action="store_true",

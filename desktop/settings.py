@@ -6,8 +6,10 @@ setups never touch the user's real configuration.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,16 @@ def settings_path() -> Path | None:
     """The INI file used when KENES_DATA_DIR is set, else None (platform default store)."""
     env = os.environ.get("KENES_DATA_DIR")
     return Path(env) / "kenes.ini" if env else None
+
+
+def library_path(folder: str | os.PathLike) -> str:
+    """A library folder as one spelling (absolute, symlinks resolved)."""
+    return str(Path(folder).expanduser().resolve())
+
+
+def library_key(path: str) -> str:
+    """A settings group name for a library folder (paths hold characters INI keys do not)."""
+    return hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
 
 
 class Settings:
@@ -33,6 +45,17 @@ class Settings:
                 qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                                       "Kenes", "Kenes")
         self._q = qsettings
+        self._lib: str | None = None  # "libraries/<key>" of the library in use
+        self._tmp: tempfile.TemporaryDirectory | None = None
+
+    @classmethod
+    def scratch(cls) -> Settings:
+        """Settings in a temporary file: nothing saved is read, nothing is kept
+        (a --screenshot shows the library as it is, not the user's last filters)."""
+        tmp = tempfile.TemporaryDirectory(prefix="kenes-settings-")
+        s = cls(QSettings(str(Path(tmp.name) / "kenes.ini"), QSettings.Format.IniFormat))
+        s._tmp = tmp
+        return s
 
     @property
     def qsettings(self) -> QSettings:
@@ -81,6 +104,27 @@ class Settings:
     def last_library(self, path: str) -> None:
         self._q.setValue("library/last", path)
 
+    def use_library(self, folder: str | os.PathLike) -> None:
+        """The browse state and saved searches from now on are those of this library folder.
+
+        Before they were kept per library, one set served every library: it is handed to
+        the library it was last used with (`library/last`) the first time that one opens."""
+        path = library_path(folder)
+        self._lib = f"libraries/{library_key(path)}"
+        if self._q.value(f"{self._lib}/path") is not None:
+            return
+        self._q.setValue(f"{self._lib}/path", path)
+        last = self.last_library
+        if last and library_key(library_path(last)) == library_key(path):
+            for key in ("browse/last", "browse/saved"):
+                v = self._q.value(key)
+                if v is not None:
+                    self._q.setValue(f"{self._lib}/{key}", v)
+                    self._q.remove(key)
+
+    def _per_library(self, key: str) -> str:
+        return f"{self._lib}/{key}" if self._lib else key
+
     # -- window layout ----------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")
@@ -107,22 +151,22 @@ class Settings:
     # -- browsing state ---------------------------------------------------------------
     def last_browse(self) -> dict:
         """{"query": str, "facets": {kind: [values]}, "date_from": str|None, "date_to": ...}."""
-        d = self._json("browse/last", {})
+        d = self._json(self._per_library("browse/last"), {})
         return d if isinstance(d, dict) else {}
 
     def set_last_browse(self, state: dict) -> None:
-        self._set_json("browse/last", state)
+        self._set_json(self._per_library("browse/last"), state)
 
     def saved_searches(self) -> list[dict]:
         """Saved searches: [{"name": str, "state": <browse state>}] in user order."""
-        items = self._json("browse/saved", [])
+        items = self._json(self._per_library("browse/saved"), [])
         if not isinstance(items, list):
             return []
         return [i for i in items if isinstance(i, dict) and isinstance(i.get("name"), str)
                 and i["name"] and isinstance(i.get("state") or {}, dict)]
 
     def set_saved_searches(self, items: list[dict]) -> None:
-        self._set_json("browse/saved", items)
+        self._set_json(self._per_library("browse/saved"), items)
 
     def highlight_kinds(self) -> list[str] | None:
         v = self._json("reader/highlights", None)

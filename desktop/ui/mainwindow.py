@@ -423,10 +423,17 @@ class MainWindow(QMainWindow):
         if self._closing:
             lib.close()
             return
+        # filters and saved searches belong to one library: another folder brings its own
+        old = getattr(self.session.library, "folder", None)
+        switching = old is not None and Path(old).resolve() != Path(lib.folder).resolve()
+        if switching:
+            self.browse.save_state()
+        self.settings.use_library(lib.folder)
+        self.browse.sidebar.saved.reload()
         self.session.set_library(lib)
         self.settings.last_library = str(lib.folder)
         self.setWindowTitle(f"Kenes — {lib.folder}")
-        restore = self.browse.is_pristine() and self.catalog is None
+        restore = switching or (self.browse.is_pristine() and self.catalog is None)
         self.set_catalog(catalog)
         if restore:
             self.browse.apply_browse_state(self.settings.last_browse())

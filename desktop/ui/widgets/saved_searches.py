@@ -100,6 +100,11 @@ class SavedSearches(QWidget):
         if ok and name.strip():
             self.save(name)
 
+    def reload(self) -> None:
+        """Show the saved searches of the library now in use."""
+        self.items = self._settings.saved_searches()
+        self._refresh()
+
     def _persist(self) -> None:
         self._settings.set_saved_searches(self.items)
         self._settings.sync()
