@@ -168,3 +168,11 @@ def test_option_values_are_not_mistaken_for_commands():
     assert not wants_cli([])
     assert not wants_cli(["--query", "import"])  # a search for the word "import" opens the window
     assert not wants_cli(["--library", "show", "--screenshot", "x.png"])
+
+
+def test_retag_right_after_an_import_says_nothing_needed_it(tmp_path, capsys):
+    assert main(["import", str(SAMPLE), "--library", str(tmp_path / "lib")]) == 0
+    capsys.readouterr()
+    assert main(["retag", "--library", str(tmp_path / "lib")]) == 0
+    out = capsys.readouterr().out
+    assert "Nothing needed re-tagging" in out and "Re-checked 0" not in out

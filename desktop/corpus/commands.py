@@ -246,9 +246,17 @@ def cmd_retag(args: argparse.Namespace) -> int:
     else:
         if rep.full:
             _out(_("Full re-tag: {reason}.").format(reason=_(rep.reason)))
-        _out(ngettext("Re-checked {n} of {total} article; {updated} updated.",
-                      "Re-checked {n} of {total} articles; {updated} updated.",
-                      rep.total).format(n=rep.rechecked, total=rep.total, updated=rep.updated))
+        if rep.total == 0:
+            _out(_("The library is empty: nothing to re-tag."))
+        elif rep.rechecked == 0 and not rep.cancelled:
+            # e.g. right after an import: every article was tagged with the current rules
+            _out(_("Nothing needed re-tagging: every article is already tagged with the "
+                   "current rules."))
+        else:
+            _out(ngettext("Re-checked {n} of {total} article; {updated} updated.",
+                          "Re-checked {n} of {total} articles; {updated} updated.",
+                          rep.total).format(n=rep.rechecked, total=rep.total,
+                                            updated=rep.updated))
         if rep.cancelled:
             _out(_("Cancelled: run the command again to finish."))
     return 0

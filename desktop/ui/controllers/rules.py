@@ -370,6 +370,9 @@ class RulesController(Controller):
         if report.cancelled:
             msg = _("Re-tagging cancelled: {done} articles were re-checked; re-tag again "
                     "to finish.").format(done=format_number(report.rechecked))
+        elif report.rechecked == 0:
+            msg = _("Nothing needed re-tagging: every article is already tagged with the "
+                    "current rules.")
         else:
             msg = ngettext("Re-tagged: {n} article re-checked, {changed} changed.",
                            "Re-tagged: {n} articles re-checked, {changed} changed.",
