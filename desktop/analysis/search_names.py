@@ -74,7 +74,8 @@ class NameIndex:
         self.names: dict[tuple[str, str], dict[str, str]] = {}
         self._values: dict[str, dict[str, str]] = {k: {} for k in VALUE_KINDS}  # folded → id
         self._by_first: dict[str, list[_Spelling]] = {}
-        self._by_key: dict[str, list[_Spelling]] = {}
+        self._keyed: list[_Spelling] = []
+        self._by_key_map: dict[str, list[_Spelling]] | None = None
         self._spellings: dict[tuple[str, str], list[_Spelling]] = {}
         for e in entries:
             if e.kind not in VALUE_KINDS:
@@ -106,9 +107,18 @@ class NameIndex:
         self._spellings.setdefault((kind, id_), []).append(sp)
         self._by_first.setdefault(words[0].rstrip("*")[:3], []).append(sp)
         if len(words) == 1 and not any_end and len(words[0]) >= 5:
-            key = _key(words[0])
-            if len(key) >= 3:
-                self._by_key.setdefault(key, []).append(sp)
+            self._keyed.append(sp)  # keyed on the first Latin look-up (half the build time)
+
+    @property
+    def _by_key(self) -> dict[str, list[_Spelling]]:
+        if self._by_key_map is None:
+            m: dict[str, list[_Spelling]] = {}
+            for sp in self._keyed:
+                key = _key(sp.words[0])
+                if len(key) >= 3:
+                    m.setdefault(key, []).append(sp)
+            self._by_key_map = m
+        return self._by_key_map
 
     # ------------------------------------------------------------------ field values
     def resolve(self, kind: str, value: str) -> str | None:
