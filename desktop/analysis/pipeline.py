@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from desktop import paths
+from desktop.analysis.context import not_a_country
 from desktop.analysis.entities import (
     BRIDGE_KINDS,
     Group,
@@ -30,7 +31,7 @@ from desktop.analysis.rules import Rules, load_rules
 DEFAULT_HOME = "KZ"
 # Bump whenever a code change alters what analyze() returns for the same rules: a library
 # then re-tags every article instead of only those a rule edit can reach.
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"
 _lock = threading.Lock()
 _rules: Rules | None = None
 _figs: FigureRules | None = None
@@ -183,6 +184,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     bridges: dict[int, int] = {}  # countries and organisations, for titled_people
     weak: dict[str, int] = {}
     folded = scan_text is not text
+    cap_table = r.cap_scan.table if r.cap_scan is not None else {}
     end = -1  # as entities.settle_overlaps, inline (hits come in text order)
     for base, hs in groups:
         for h in hs:
@@ -198,6 +200,9 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
             taken.append(span)
             if kind in BRIDGE_KINDS:
                 bridges[s] = end
+            if kind == "country" and not_a_country(scan_text, s, end, h[4], h[5], r.cx, r,
+                                                   h[5] in cap_table):
+                continue  # a language, a currency, a person's name, a month: words taken
             tags = by.get(kind)
             if tags is None:  # an exclusion: its words are taken, nothing is tagged
                 continue

@@ -136,6 +136,8 @@ class Rules:
     figures: dict
     files: list[Path]
     fingerprint: str
+    context: dict = field(default_factory=dict)  # [context]: words around a country name
+    cx: object = field(default=None, repr=False, compare=False)  # context.ContextRules
     cap_scan: Scanner | None = None  # surfaces starting with a capital, digit or symbol
     low_scan: Scanner | None = None  # surfaces starting with a lowercase letter
     role_scan: Scanner | None = None
@@ -365,6 +367,9 @@ def compile_rules(rules: Rules) -> Rules:
     rules.role_low_scan = role_low
     rules.display_names = {k: e.names["en"] for k, e in rules.entries.items() if e.names.get("en")}
     rules.min_hits = {e.id: e.min_hits for e in rules.of_kind("sector")}
+    from desktop.analysis.context import compile_context
+
+    rules.cx = compile_context(rules.context)
     return rules
 
 
@@ -406,7 +411,7 @@ def rule_files(bundled: Path, user: Path | None) -> list[Path]:
 def structure_error(data: dict) -> str | None:
     """Why parsed TOML cannot be merged as rules (kinds, titles, figures must be tables;
     min_hits a number…), or None. A user file with such an error is skipped whole."""
-    for key in (*KINDS, "titles", "figures"):
+    for key in (*KINDS, "titles", "figures", "context"):
         if key in data and not isinstance(data[key], dict):
             return _("“{key}” must be a table").format(key=key)
     scratch: dict[tuple[str, str], Entry] = {}
@@ -431,6 +436,7 @@ def load_rules(bundled: Path, user: Path | None = None, on_error=None,
     entries: dict[tuple[str, str], Entry] = {}
     titles: list[str] = []
     figures: dict = {}
+    context: dict[str, list] = {}
     h = hashlib.sha256()
     used: list[Path] = []
     for f in files:
@@ -465,5 +471,9 @@ def load_rules(bundled: Path, user: Path | None = None, on_error=None,
                 figures[k] = {**figures[k], **v}
             else:
                 figures[k] = v
-    rules = Rules(entries, titles, figures, used, h.hexdigest()[:16])
+        for k, v in (data.get("context") or {}).items():  # lists add up across files
+            if isinstance(v, list):
+                lst = context.setdefault(k, [])
+                lst.extend(str(x) for x in v if str(x) not in lst)
+    rules = Rules(entries, titles, figures, used, h.hexdigest()[:16], context=context)
     return compile_rules(rules) if compiled else rules

@@ -37,7 +37,8 @@ def snapshot(rules: Rules, engine: str, home: str, fingerprint: str) -> dict:
         "engine": engine,
         "home": home,
         "fingerprint": fingerprint,
-        "global": _hash({"titles": rules.titles, "figures": rules.figures}),
+        "global": _hash({"titles": rules.titles, "figures": rules.figures,
+                         "context": rules.context}),
         "entries": [[k, i, _definition(e)] for (k, i), e in rules.entries.items()],
     }
 

@@ -1,0 +1,207 @@
+"""Words around a country mention that make it something else than the country.
+
+A name or adjective before a language or currency noun names a language or a currency
+("русский язык", "на турецком и английском языках", "курс российского рубля"); a name
+inside a person's name is a name ("Дензел Вашингтон", "Дания Ахметова"); a month name in a
+Kazakh date is a month ("5 қазанда", "қазан мен қараша"). The words are rule data (the
+`[context]` table, see docs/rules.md); what counts as a name or a date is decided here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.analysis.morph import valid_tail
+from desktop.analysis.rules import parse_pattern
+
+_WORD = re.compile(r"[ \u00a0\u202f]*(,?)[ \u00a0\u202f]*([^\W\d_]+(?:-[^\W\d_]+)*)")
+_NEXT_CAP = re.compile(r"[ \u00a0]([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі’']+)(?=[\s,.;:!?»)]|$)")
+_PREV_CAP = re.compile(r"([a-zа-яёәғқңөұүһі’']+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[ \u00a0]")  # reversed
+_NUMBER_BEFORE = re.compile(r"\d+(?:-[^\W\d_]*)?[ \u00a0]+\Z")
+_KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_SENTENCE_START = frozenset(".!?…\n\r\"«“„—–:;(")
+# a Kazakh possessive ending makes a capitalised word an official noun ("Президенті",
+# "Республикасы"), not a surname
+_KK_POSS = ("сы", "сі", "ы", "і")
+
+
+@dataclass
+class ContextRules:
+    """The compiled `[context]` lists."""
+
+    heads: list[tuple[str, str]]  # (lowercase text, policy): language and currency nouns
+    joins: frozenset[str]  # conjunctions joining a list of adjectives ("и", "және")
+    months: frozenset[str]  # lowercase month names that are also places
+    month_words: frozenset[str]  # every month name (a date's neighbours)
+    month_after: tuple[str, ...]  # words after a month in a date ("ай", "айы")
+    year_words: frozenset[str]  # "жылғы", "жылдың": a year before a month
+    cache: dict = field(default_factory=dict)
+
+
+def compile_context(cfg: dict) -> ContextRules:
+    """Compile the `[context]` table of the rules (lists of patterns, see docs/rules.md)."""
+    def low(key: str) -> list[str]:
+        return [str(x).lower() for x in cfg.get(key, ())]
+
+    heads = [parse_pattern(p) for p in low("language_currency")]
+    return ContextRules(
+        heads=heads, joins=frozenset(low("joins")), months=frozenset(low("months")),
+        month_words=frozenset(low("month_words")) | frozenset(low("months")),
+        month_after=tuple(low("month_after")), year_words=frozenset(low("year_words")),
+    )
+
+
+def _is_head(word: str, cx: ContextRules) -> bool:
+    r = cx.cache.get(word)
+    if r is None:
+        w = word.lower()
+        r = False
+        for text, policy in cx.heads:
+            if w == text or (w.startswith(text) and (
+                    policy == "any" or policy == "suffix" and valid_tail(w[len(text):]))):
+                r = True
+                break
+        cx.cache[word] = r
+    return r
+
+
+def _before_head(text: str, e: int, cx: ContextRules) -> bool:
+    """Whether a language or currency noun follows text[e:], directly or after a list of
+    joined words ("и английском языках", ", казахском и английском языках")."""
+    p = e
+    for _i in range(4):
+        m = _WORD.match(text, p)
+        if m is None:
+            return False
+        w = m.group(2)
+        if _is_head(w, cx):
+            return True
+        if m.group(1) or w.lower() in cx.joins:  # a list goes on: skip its next word
+            if not m.group(1):
+                m = _WORD.match(text, m.end())
+                if m is None or m.group(1):
+                    return False
+            p = m.end()
+            continue
+        return False
+    return False
+
+
+def _language_adverb(text: str, s: int, phrase: str, rules) -> bool:
+    """A Russian "по-русски", "по-китайски" or a Kazakh "орысша", "қытайша": in the
+    language (an adjective with the adverb's ending)."""
+    if phrase.endswith(("ски", "цки")) and text[s - 3:s].lower() == "по-":
+        return True
+    if not phrase.endswith(("ша", "ше")):
+        return False
+    stem = phrase[:-2]
+    return any(sc is not None and stem in sc.table and phrase not in sc.table
+               for sc in (rules.cap_scan, rules.low_scan))
+
+
+def _month_word(word: str, cx: ContextRules, names: frozenset[str]) -> bool:
+    w = word.lower()
+    for k in range(len(w), 2, -1):
+        if w[:k] in names and valid_tail(w[k:]):
+            return True
+    return False
+
+
+def _in_date(text: str, s: int, e: int, cx: ContextRules) -> bool:
+    """Whether the month-like word text[s:e] stands in a date: after a number or a year
+    ("5 қазанда", "2024 жылғы қазан"), before "ай" or a number ("қазан айында", "қазанның
+    5-і"), or joined to another month ("қыркүйек пен қазан", "қазан мен қараша")."""
+    if _NUMBER_BEFORE.search(text, max(0, s - 12), s):
+        return True
+    m = _WORD.match(text, e)
+    if m is not None and not m.group(1):
+        w = m.group(2).lower()
+        if w.startswith(cx.month_after):
+            return True
+        if w in cx.joins:
+            m2 = _WORD.match(text, m.end())
+            if m2 is not None and _month_word(m2.group(2), cx, cx.month_words):
+                return True
+    if re.match(r"[ \u00a0]*[-–—,][ \u00a0]*", text[e:e + 3]) and (
+            m := _WORD.match(text, e + 1)) is not None and _month_word(
+            m.group(2).lstrip("-–—, "), cx, cx.month_words):
+        return True
+    if re.match(r"[ \u00a0]+\d", text[e:e + 3]):
+        return True
+    back = text[max(0, s - 40):s][::-1]
+    bm = re.match(r"[ \u00a0\-–—,]*([^\W\d_]+)", back)
+    if bm is not None:
+        prev = bm.group(1)[::-1].lower()
+        if prev in cx.year_words:
+            return True
+        if prev in cx.joins or back[:bm.start(1)].strip(" \u00a0") in ("-", "–", "—", ","):
+            if prev not in cx.joins:
+                return _month_word(prev, cx, cx.month_words)
+            bm2 = re.match(r"[ \u00a0]+([^\W\d_]+)", back, bm.end())
+            if bm2 is not None and _month_word(bm2.group(1)[::-1], cx, cx.month_words):
+                return True
+    return False
+
+
+def _has_hits(rules, text: str, s: int, e: int) -> bool:
+    """Whether the whitespace-separated token holding text[s:e] holds a rule match."""
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    n = len(text)
+    while e < n and not text[e].isspace():
+        e += 1
+    return bool(rules.token_cache.get(text[s:e]))
+
+
+def _surname_like(word: str) -> bool:
+    from desktop.analysis.entities import is_latin, not_name_word
+
+    return (not not_name_word(word) and _KK_LETTERS.isdisjoint(word)
+            and not (word.endswith(_KK_POSS) and not is_latin(word)))
+
+
+def _in_person_name(text: str, s: int, e: int, phrase: str, rules) -> bool:
+    """Whether a capitalised country word without an ending is part of a person's name: a
+    first name before a capitalised surname ("Дания Ахметова", "Чад Майклз"), or a surname
+    after a capitalised first name inside a sentence ("сказал Дензел Вашингтон")."""
+    from desktop.analysis.entities import _SURNAME_ENDS, is_latin, name_like
+
+    if not phrase[:1].isupper() or phrase.isupper() or " " in phrase:
+        return False
+    m = _NEXT_CAP.match(text, e)
+    if m is not None:
+        w = m.group(1)
+        if (is_latin(w) == is_latin(phrase) and _surname_like(w)
+                and not _has_hits(rules, text, m.start(1), m.end(1))):
+            return True
+    back = text[max(0, s - 40):s][::-1]
+    m = _PREV_CAP.match(back)
+    if m is None:
+        return False
+    p = m.group(1)[::-1]
+    ps = s - m.end()  # where the first name starts
+    q = ps
+    while q > 0 and text[q - 1] in " \u00a0":
+        q -= 1
+    if q == 0 or text[q - 1] in _SENTENCE_START:
+        return False  # a capitalised word at a sentence start may be any word
+    return (name_like(p, phrase) and _surname_like(p) and not p.endswith(_SURNAME_ENDS)
+            and not _has_hits(rules, text, ps, ps + len(p)))
+
+
+def not_a_country(text: str, s: int, e: int, sub: str, phrase: str, cx: ContextRules | None,
+                  rules, bare: bool) -> bool:
+    """Whether the country mention text[s:e] means something else in its context.
+
+    `bare`: the mention is the rule's word without an ending (a name part is written so).
+    """
+    if cx is None:
+        return False
+    if sub != "city" and cx.heads and (_before_head(text, e, cx) or _language_adverb(
+            text, s, phrase, rules)):
+        return True
+    if cx.months and phrase[:1].isupper() and _month_word(phrase, cx, cx.months) \
+            and _in_date(text, s, e, cx):
+        return True
+    return bare and sub != "adjective" and _in_person_name(text, s, e, phrase, rules)
