@@ -3,13 +3,15 @@ View actions and its settings (highlight kinds, sync scrolling, panel sizes)."""
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import _
 from desktop.ui.controllers.base import MENU_PAIR, MENU_VIEW, Controller, MenuItems, WindowContext
-from desktop.ui.reading.backend import PairBackend
+from desktop.ui.reading.backend import PairBackend, warm_up
 from desktop.ui.reading.pairview import PairView
 
 
@@ -38,14 +40,23 @@ class ReadingController(Controller):
         v.excludeRequested.connect(self.excludeRequested)
         v.weakenRequested.connect(self.weakenRequested)
         v.statusMessage.connect(lambda text: ctx.message(text))
-        self.undo_stack.indexChanged.connect(lambda _i: ctx.undo.activate(self.undo_stack))
+        v.editPushed.connect(lambda: ctx.undo.activate(self.undo_stack))
         # registered after the other features: the rules' stack stays the default one
-        QTimer.singleShot(0, self._register_undo)
+        QTimer.singleShot(0, self, self._register_undo)  # dropped if the window is gone
+        ctx.session.catalogChanged.connect(self._warm_up)
+        self._warmed = False
 
         self.reader_action = self.action(_("&Reader"), self.view.setVisible, "Ctrl+2",
                                          checkable=True)
         self.why_action = self.action(_("&Why tagged"), self._why_toggled, "Ctrl+3",
                                       checkable=True)
+
+    def _warm_up(self, *_a) -> None:
+        """Once a library is open, load the glossary and the aligner in the background so
+        that the first selection does not wait for them."""
+        if not self._warmed:
+            self._warmed = True
+            threading.Thread(target=warm_up, name="kenes-reading-warm-up", daemon=True).start()
 
     def _register_undo(self) -> None:
         v = self.view

@@ -9,11 +9,50 @@ tests pass a fake with the same methods. When a piece is missing the view degrad
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
 MARK_KINDS = frozenset({"country", "sector", "person", "org", "figure", "quote"})
+
+_glossary_lock = threading.Lock()
+_glossaries: dict[str, object] = {}  # user data folder -> Glossary, loaded once each
+
+
+def shared_glossary():
+    """The glossary (bundled + the user's file), loaded once per user data folder and
+    shared, so a user's addition shows everywhere; None when it cannot be loaded (reading
+    goes on without)."""
+    from desktop import paths
+
+    key = str(paths.user_data_dir())
+    with _glossary_lock:
+        if key not in _glossaries:
+            try:
+                from desktop.analysis.glossary import load_glossary
+
+                _glossaries[key] = load_glossary()
+            except ImportError:
+                return None
+            except (OSError, ValueError) as exc:  # a broken user file must not stop reading
+                log.warning("glossary not loaded: %s", exc)
+                return None
+        return _glossaries[key]
+
+
+def warm_up() -> None:
+    """Load what the first selection would otherwise wait for (run in a thread at start)."""
+    try:
+        import desktop.analysis.alignment  # noqa: F401
+        import desktop.analysis.marks  # noqa: F401
+
+        shared_glossary()
+        from desktop.i18n import format_number
+
+        format_number(1.5)  # number formats of the interface language
+    except Exception:  # noqa: BLE001 - only a head start; the real use reports errors
+        log.debug("warm-up failed", exc_info=True)
 
 
 @dataclass
@@ -32,7 +71,6 @@ class PairBackend:
 
     def __init__(self, library) -> None:
         self.library = library
-        self._glossary = None
 
     # -- articles and pairing ---------------------------------------------------------
     def get(self, article_id: int):
@@ -153,17 +191,8 @@ class PairBackend:
         return list(mismatches(left_text, right_text, left_an, right_an, alignment))
 
     def glossary(self):
-        if self._glossary is None:
-            try:
-                from desktop.analysis.glossary import load_glossary
-            except ImportError:
-                return None
-            try:
-                self._glossary = load_glossary()
-            except (OSError, ValueError) as exc:  # a broken user file must not stop reading
-                log.warning("glossary not loaded: %s", exc)
-                return None
-        return self._glossary
+        """The glossary (bundled + the user's file), loaded once per process."""
+        return shared_glossary()
 
     def glossary_matches(self, left_text: str, right_text: str,
                          left_lang: str = "kk") -> list[tuple[str, str]]:

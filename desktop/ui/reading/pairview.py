@@ -95,6 +95,7 @@ class PairView(QWidget):
     excludeRequested = Signal(str, str, str)  # kind, id, phrase
     weakenRequested = Signal(str, str, str)  # kind, id, keyword pattern
     statusMessage = Signal(str)
+    editPushed = Signal()  # an edit went on undo_stack (Ctrl+Z should now undo it)
 
     def __init__(self, backend=None, settings=None, undo_stack: QUndoStack | None = None,
                  parent: QWidget | None = None, label_for=None) -> None:
@@ -1023,6 +1024,7 @@ class PairView(QWidget):
             self.statusMessage.emit(str(exc))
             return
         self.undo_stack.push(LinkEdit(self, ids[0], ids[1], self.alignment, after, text))
+        self.editPushed.emit()
 
     def apply_links(self, left_id: int, right_id: int, al) -> None:
         """Store `al`'s links with the pin of this pair and show them if it is on screen."""
@@ -1079,8 +1081,8 @@ class PairView(QWidget):
         self.act_pin.setEnabled(self.selected is not None and (both or self.pinned))
         self.act_none.setEnabled(self.selected is not None)
         self.act_choose.setEnabled(self.selected is not None)
-        g = self.backend.glossary() if self.backend is not None and both else None
-        can_add = g is not None and bool(self.left.selected_phrase()) \
+        # (the glossary itself loads on first use, not here: this runs on every selection)
+        can_add = both and bool(self.left.selected_phrase()) \
             and bool(self.right.selected_phrase())
         self.act_glossary.setEnabled(can_add)
         self.act_copy.setEnabled(bool(self.div_rows))
@@ -1283,4 +1285,5 @@ class PairView(QWidget):
             return
         self.undo_stack.push(AddGlossaryPair(
             self, inverse, _("add glossary pair {kk} — {ru}").format(kk=kk, ru=ru)))
+        self.editPushed.emit()
         self.statusMessage.emit(_("Added to your glossary: {kk} — {ru}").format(kk=kk, ru=ru))
