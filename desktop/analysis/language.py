@@ -11,6 +11,7 @@ cost ~50 s per 100k.
 from __future__ import annotations
 
 import codecs
+import re
 
 KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 # Frequent Kazakh function words, for texts too short to carry a special letter.
@@ -34,9 +35,31 @@ _NOT_KK = bytes(b for b in range(256) if not _KK0 <= b < _KK1)
 _NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
+# Markup carries Latin letters that are not the text's language: tags and their attributes,
+# scripts and styles, comments, entities, URLs. A page saved as text can be mostly that.
+_MARKUP = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[A-Za-z!?][^<>]{0,4000}>"
+    r"|&#?\w{1,12};|(?:https?://|www\.)\S+|\[/?\w{1,20}(?:=[^\]\n]{0,200})?\]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _letters(chunk: str) -> str:
+    """The chunk without markup; most articles have none and are returned as they are."""
+    if chunk.count("<") > 1 or "://" in chunk or "[/" in chunk or "&#" in chunk or (
+            "&nbsp;" in chunk or "&amp;" in chunk or "&quot;" in chunk):
+        return _MARKUP.sub(" ", chunk)
+    return chunk
+
+
 def detect_language(text: str, sample: int = 4000) -> str:
-    """Return "kk", "ru" or "other" for a text (only the first `sample` chars are read)."""
-    chunk = text[:sample]
+    """Return "kk", "ru" or "other" for a text, judged on its letters: markup (tags,
+    scripts, entities, URLs) is left out, and a sample that is mostly markup is read on
+    until it holds enough letters (at most 16 samples)."""
+    chunk = _letters(text[:sample])
+    if len(chunk) < sample // 2 and len(text) > sample:
+        # the head was mostly markup: look at the letters further on
+        chunk = _letters(text[: sample * 16])[:sample]
     classes = codecs.charmap_encode(chunk, "ignore", _ENCODING_MAP)[0]
     kk = len(classes.translate(None, _NOT_KK))
     cyr = len(classes.translate(None, _NOT_RU)) + kk
