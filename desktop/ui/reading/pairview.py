@@ -480,7 +480,7 @@ class PairView(QWidget):
         self.pinned = self.no_counterpart_marked = False
         self.left.clear(_("Select an article in the list to read it here beside its "
                           "counterpart."))
-        self.right.clear(" ")
+        self.right.clear()
         self.left.role.setText(_("No article selected"))
         self.right.role.setText("")
         for p in self.panels.values():
@@ -1113,6 +1113,7 @@ class PairView(QWidget):
         phrase = p.selected_phrase()
         if phrase and len(phrase) <= 120 and any(c.isalpha() for c in phrase):
             short = phrase if len(phrase) <= 40 else phrase[:39] + "…"
+            short = short.replace("&", "&&")  # a menu reads "&" as a shortcut mark
             a = menu.addAction(_("Add “{phrase}” to the tagging rules…").format(phrase=short))
             lang = p.lang
             a.triggered.connect(lambda: self.addRuleRequested.emit(phrase, lang))
