@@ -73,8 +73,8 @@ POS_WINDOW, POS_CHARS, POS_FOUND = 0.12, 60, 0.8
 TRANSLATION_LLR = 15.0
 TRANSLATION_LENGTH_RATIO = 0.55  # shorter / longer text, characters
 TRANSLATION_MAX_DAYS = 2
-RESCORE = 10  # candidates from the index that get the full score
-POSTINGS_MIN_BUDGET = 2000  # postings read per query: rarest anchors first
+RESCORE = 16  # candidates from the index that get the full score
+POSTINGS_MIN_BUDGET = 1000  # postings read per query: rarest anchors first
 
 
 @dataclass
@@ -461,7 +461,7 @@ def _position_logs(win: float) -> tuple[float, float]:
 
 def candidate_keys(tokens: Iterable[str], df: Mapping[str, int], n_other: int) -> list[str]:
     """The query tokens whose postings are read: rarest first, within a postings budget."""
-    budget = max(POSTINGS_MIN_BUDGET, n_other // 25)
+    budget = max(POSTINGS_MIN_BUDGET, n_other // 50)
     present = sorted((df[t], t) for t in tokens if df.get(t, 0) > 0)
     out, used = [], 0
     for d, t in present:
@@ -486,7 +486,7 @@ def rank(q: PairDoc, postings: Callable[[str], Sequence[int]], bg: Background,
                 acc[i] = acc.get(i, 0.0) + w
     if not acc:
         return []
-    best = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[: max(RESCORE, top * 3)]
+    best = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[: max(RESCORE, top + 2)]
     scored = []
     for c in load([i for i, _w in best]):
         s = score_pair(q, c, bg)
@@ -503,7 +503,7 @@ _VOCAB_KIND = {"p": "person", "c": "country", "o": "org"}
 
 
 @lru_cache(maxsize=8)
-def _vocabulary(kind: str, rules_id: int) -> dict:
+def _vocabulary(kind: str, entries_id: int) -> dict:
     from desktop.analysis.pipeline import vocabulary
 
     return vocabulary(kind)
@@ -511,10 +511,11 @@ def _vocabulary(kind: str, rules_id: int) -> dict:
 
 def _display(kind: str, tid: str) -> str:
     try:
-        from desktop.analysis.pipeline import rules
+        from desktop.analysis.pipeline import _entries
         from desktop.i18n import current_language
 
-        names = _vocabulary(kind, id(rules())).get(tid)
+        # the entries alone: naming a reason must not compile the scanners
+        names = _vocabulary(kind, id(_entries())).get(tid)
         if names:
             return names.get(current_language()) or names.get("en") or tid
     except Exception:  # noqa: BLE001 - a name is only decoration of a reason

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.analysis import counterparts as cp
 from desktop.jobs import CancelToken, Progress
@@ -17,6 +18,8 @@ from desktop.jobs import CancelToken, Progress
 __all__ = ["Pin", "PairingMixin", "SearchHit"]
 
 INDEX_BATCH = 500
+PAIR_ALL_CACHE = 20_000  # parsed articles kept while pairing the whole library
+DF_CACHE_MAX = 2_000_000  # document frequencies remembered per process (~100 bytes each)
 
 
 @dataclass
@@ -111,6 +114,22 @@ class PairingMixin:
         self._pair_counts = self.store.pair_lang_counts()
         return done
 
+    def _df(self, prefix: str, tokens) -> dict[str, int]:
+        """How many articles of the other language hold each token; remembered until the
+        library changes (reading a count costs as much as its posting list)."""
+        gen = self.store.generation()
+        cache = getattr(self, "_pair_df_cache", None)
+        if cache is None or cache[0] != gen or len(cache[1]) > DF_CACHE_MAX:
+            cache = (gen, {})
+            self._pair_df_cache = cache
+        known = cache[1]
+        missing = [prefix + t for t in tokens if prefix + t not in known]
+        if missing:
+            got = self.store.pair_df(missing)
+            for term in missing:
+                known[term] = got.get(term, 0)
+        return {t: n for t in tokens if (n := known[prefix + t])}
+
     def _avg_tokens(self, lang: str) -> float:
         """Mean number of anchors per article of a language (cached per library change)."""
         gen = self.store.generation()
@@ -148,8 +167,7 @@ class PairingMixin:
             return []
         prefix = cp.lang_prefix(other) if other else ""
         n_other = counts.get(other, 0) if other else 0
-        dfp = self.store.pair_df([prefix + t for t in q.tokens]) if other else {}
-        df = {t[1:]: n for t, n in dfp.items()}
+        df = self._df(prefix, q.tokens) if other else {}
 
         def load(ids: Sequence[int]) -> list[cp.PairDoc]:
             return [self._pair_doc(r) for r in self.store.pair_docs_of(ids)]
@@ -186,26 +204,42 @@ class PairingMixin:
         """(id, lang, candidates) for these articles (default: all), from an in-memory copy
         of the index: the same ranking as `counterparts`, without a query per posting list."""
         counts = self._lang_counts()
-        docs: dict[int, cp.PairDoc] = {}
+        raw: dict[int, tuple] = {}  # rows as stored; parsed into PairDocs when needed
         post: dict[str, dict[str, list[int]]] = {"kk": {}, "ru": {}}
+        sizes: dict[str, list[int]] = {}
         for rows in self.store.iter_pair_docs():
             for row in rows:
-                d = self._pair_doc(row)
-                docs[d.id] = d
-                table = post.get(d.lang)
+                aid, lang = row[0], row[1]
+                raw[aid] = row
+                table = post.get(lang)
+                toks = row[4].split()
+                sizes.setdefault(lang, []).append(len(toks))
                 if table is not None:
-                    for t in d.tokens:
+                    for t in toks:
                         lst = table.get(t)
                         if lst is None:
-                            table[t] = [d.id]
+                            table[t] = [aid]
                         else:
-                            lst.append(d.id)
-        sizes: dict[str, list[int]] = {}
-        for d in docs.values():
-            sizes.setdefault(d.lang, []).append(len(d.tokens))
+                            lst.append(aid)
         avg = {lang: sum(v) / len(v) for lang, v in sizes.items()}
+
+        @lru_cache(maxsize=PAIR_ALL_CACHE)
+        def doc(aid: int) -> cp.PairDoc:
+            return cp.PairDoc.from_row(raw[aid])
+
+        class _Docs:  # the mapping the loop reads, parsing on demand
+            def get(self, aid: int):
+                return doc(aid) if aid in raw else None
+
+            def __contains__(self, aid: int) -> bool:
+                return aid in raw
+
+            def __getitem__(self, aid: int) -> cp.PairDoc:
+                return doc(aid)
+
+        docs = _Docs()
         pins = self.store.pins_all()
-        want = list(ids) if ids is not None else sorted(docs)
+        want = list(ids) if ids is not None else sorted(raw)
         hashes = self.store.hashes_of(want) if pins else {}
         pin_ids = self.store.ids_of_hashes([h for h in pins.values() if h]) if pins else {}
         out = []
