@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 MO := $(patsubst i18n/%.po,i18n/%/LC_MESSAGES/kenes.mo,$(wildcard i18n/*.po))
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: setup run test lint bench eval i18n i18n-extract i18n-update i18n-compile clean screenshots
+.PHONY: setup run test lint bench eval i18n i18n-extract i18n-update i18n-compile clean screenshots \
+  bundle
 
 setup: $(STAMP) $(MO)
 
@@ -64,6 +65,18 @@ screenshots: setup
 	$(BIN)/kenes --library .bench/shots-lib --lang kk --query "sector:trade" --select 5 \
 	  --screenshot docs/screenshots/window-kk.png
 	$(BIN)/kenes --library .bench/shots-lib --select 1 --screenshot docs/screenshots/pair.png
+
+# The offline application folder dist/kenes/ (PyInstaller, packaging/kenes.spec).
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bundle]'
+	touch $@
+
+bundle: $(BUNDLE_STAMP) $(MO)
+	rm -rf dist/kenes build/pyinstaller
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/kenes.spec
+	@du -sh dist/kenes
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache i18n/*/LC_MESSAGES

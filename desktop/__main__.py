@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -17,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if cli.wants_cli(argv):
         return cli.main(argv)
+    if os.environ.get("KENES_START_PROBE"):
+        from desktop import startprobe
+
+        startprobe.install()
     from desktop import app
 
     return app.main(argv)
