@@ -8,6 +8,7 @@ b → a), so a re-tag (same hash) or a re-import (new id, same hash) keeps them.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from desktop.jobs import CancelToken, Progress
 __all__ = ["Pin", "PairingMixin", "SearchHit"]
 
 INDEX_BATCH = 500
+PARALLEL_PAIRING = 20_000  # whole-library pairing uses two processes above this many articles
 PAIR_ALL_CACHE = 20_000  # parsed articles kept while pairing the whole library
 DF_CACHE_MAX = 2_000_000  # document frequencies remembered per process (~100 bytes each)
 
@@ -200,9 +202,40 @@ class PairingMixin:
 
     def pair_all(self, ids: Sequence[int] | None = None, top: int = 5,
                  progress: Progress | None = None, cancel: CancelToken | None = None,
-                 with_reasons: bool = True) -> list[tuple[int, str, list[cp.Candidate]]]:
+                 with_reasons: bool = True, workers: int | None = None
+                 ) -> list[tuple[int, str, list[cp.Candidate]]]:
         """(id, lang, candidates) for these articles (default: all), from an in-memory copy
-        of the index: the same ranking as `counterparts`, without a query per posting list."""
+        of the index: the same ranking as `counterparts`, without a query per posting list.
+        A large library is split between `workers` processes (default: 2 when the machine
+        has them and there are over `PARALLEL_PAIRING` articles)."""
+        want_all = list(ids) if ids is not None else self.store.all_ids()
+        if workers is None:
+            workers = 2 if len(want_all) > PARALLEL_PAIRING and (os.cpu_count() or 1) >= 2 else 0
+        if workers >= 2 and len(want_all) > 1:
+            return self._pair_all_parallel(want_all, top, with_reasons, workers)
+        return self._pair_all(want_all, top, progress, cancel, with_reasons)
+
+    def _pair_all_parallel(self, want: list[int], top: int, with_reasons: bool,
+                           workers: int) -> list[tuple[int, str, list[cp.Candidate]]]:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        from desktop.i18n import current_language
+
+        self.ensure_pair_index()
+        size = -(-len(want) // workers)
+        chunks = [want[i : i + size] for i in range(0, len(want), size)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as ex:
+            futs = [ex.submit(_pair_chunk, str(self.folder), chunk, top, with_reasons,
+                              current_language()) for chunk in chunks]
+            out: list = []
+            for f in futs:
+                out += f.result()
+        return out
+
+    def _pair_all(self, want: list[int], top: int, progress: Progress | None,
+                  cancel: CancelToken | None, with_reasons: bool
+                  ) -> list[tuple[int, str, list[cp.Candidate]]]:
         counts = self._lang_counts()
         raw: dict[int, tuple] = {}  # rows as stored; parsed into PairDocs when needed
         post: dict[str, dict[str, list[int]]] = {"kk": {}, "ru": {}}
@@ -239,7 +272,6 @@ class PairingMixin:
 
         docs = _Docs()
         pins = self.store.pins_all()
-        want = list(ids) if ids is not None else sorted(raw)
         hashes = self.store.hashes_of(want) if pins else {}
         pin_ids = self.store.ids_of_hashes([h for h in pins.values() if h]) if pins else {}
         out = []
@@ -361,3 +393,13 @@ class PairingMixin:
             (ha, hb, json.dumps(ds, ensure_ascii=False)),
             (hb, ha, json.dumps([_mirror(d) for d in ds], ensure_ascii=False)),
         ])
+
+
+def _pair_chunk(folder: str, ids: list[int], top: int, with_reasons: bool, lang: str):
+    """`pair_all` over some ids in a worker process (reasons in the caller's language)."""
+    from desktop.corpus.library import Library
+    from desktop.i18n import setup
+
+    setup(lang)
+    with Library.open(folder) as lib:
+        return lib._pair_all(ids, top, None, None, with_reasons)

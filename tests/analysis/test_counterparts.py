@@ -138,3 +138,13 @@ def test_kenes_pair_json_shape(tmp_path, visit):
     with redirect_stdout(buf):
         assert main(["pair", "--library", str(lib.folder)]) == 0
     assert "translation" in buf.getvalue()
+
+
+def test_whole_library_pairing_agrees_with_one_article_at_a_time(seeds):
+    lib, ids = seeds
+    lib.pin_pair(ids["004"], ids["002"])
+    lib.set_no_counterpart(ids["003"])
+    bulk = {aid: cands for aid, _lang, cands in lib.pair_all(workers=0)}
+    for aid in ids.values():
+        assert bulk[aid] == lib.counterparts(aid, names=False)
+    assert bulk[ids["003"]] == [] and bulk[ids["004"]][0].pinned
