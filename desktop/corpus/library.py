@@ -180,6 +180,31 @@ def _analyze_texts(items: Sequence[tuple[str, str]]
     return out
 
 
+def _exit_with_parent(parent: int, poll_s: float = 0.5) -> None:
+    """In each analysis worker: exit as soon as the process that started it is gone.
+
+    A killed app or `kenes import` (SIGKILL, a crash) runs no shutdown, and the workers,
+    blocked on a queue nobody writes to, would stay behind with their memory (and keep
+    multiprocessing's resource tracker alive through its pipe). An orphan is re-parented,
+    so a change of the parent pid says the parent died; a daemon thread checks it.
+    `parent` is the starting process's pid, given from there: a worker still loading its
+    modules when the parent died must not take its new parent for the one to watch.
+    """
+    import threading
+    import time
+
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(poll_s)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kenes-parent-watch", daemon=True).start()
+
+
 def _rules_fingerprint() -> str:
     from desktop.analysis.pipeline import rules_fingerprint
 
@@ -218,7 +243,9 @@ class _Analyzer:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(max_workers=want,
-                                            mp_context=mp.get_context("spawn"))
+                                            mp_context=mp.get_context("spawn"),
+                                            initializer=_exit_with_parent,
+                                            initargs=(os.getpid(),))
         if self.pool is not None:
             return self.pool.submit(_analyze_texts, items)
         return _Done(_analyze_texts(items))
