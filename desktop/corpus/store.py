@@ -575,9 +575,9 @@ class SQLiteStore:
 
     def pair_avg_tokens(self) -> dict[str, float]:
         """Mean number of anchor tokens per article, per language."""
-        # tokens are 12 characters, one space between: length + 1 = 13 per token
-        return {lang: (n or 0) / 13.0 for lang, n in self.conn.execute(
-            "SELECT lang, avg(length(tokens) + 1) FROM pair_docs GROUP BY lang")}
+        return {lang: float(n or 0) for lang, n in self.conn.execute(
+            "SELECT lang, avg(length(tokens) - length(replace(tokens, ' ', '')) "
+            "+ (tokens != '')) FROM pair_docs GROUP BY lang")}
 
     def pair_df(self, terms: Sequence[str]) -> dict[str, int]:
         """How many articles hold each index term (language-prefixed token)."""
