@@ -259,6 +259,8 @@ def _token_info(raw: str) -> tuple[tuple[str, ...], str, bool, bool, int]:
         c0 = part[0]
         if c0.isdigit():
             m = _NUMBER.match(part)
+            if m is None:  # a digit \d does not read (², ①)
+                continue
             keys.append("n:" + _num(m.group()))
             if m.group().isdigit() and len(m.group()) <= 2 and 1 <= int(m.group()) <= 31:
                 number = int(m.group())

@@ -96,6 +96,8 @@ def test_other_language_and_empty_articles(tmp_path):
     with Library.open(tmp_path / "odd") as lib:
         lib.import_articles([Article(title="Hello", body="An English note.", lang="other"),
                              Article(title="", body=".", lang="ru", origin="empty"),
+                             Article(title="Площадь 10² км²", body="①②", lang="ru",
+                                     origin="odd digits"),
                              _read("visit_kk.txt")])
         for aid in lib.store.all_ids():
             assert isinstance(lib.counterparts(aid), list)  # no crash, maybe nothing
