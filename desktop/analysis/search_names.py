@@ -9,7 +9,7 @@ questions for the search box:
 - `find(words)`: which runs of typed words name a person, organisation or country
   (`Tokayev`, `Shanghai Cooperation Organisation`, `Qazaqstan`, `Тоқаевтың`).
 
-A typed word matches a listed spelling or one of its inflected forms (searchsyntax.is_form);
+A typed word matches a listed spelling or one of its inflected forms (wordforms.is_form);
 a Latin word also matches through `namekey.name_key` (Tokaev = Tokayev = Тоқаев), which
 bridges transliterations the gazetteer does not list.
 """
@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.core.searchsyntax import _WORD, fold, is_form
+from desktop.analysis.wordforms import WORD as _WORD
+from desktop.analysis.wordforms import fold, is_form
 
 ENTITY_KINDS = ("person", "org", "country")
 VALUE_KINDS = ("country", "partner", "sector", "person", "org")
@@ -282,19 +283,3 @@ def spellings(kind: str, id_: str) -> list[str]:
         if len(sp.words) == 1 and not sp.words[0].endswith("*") and len(sp.words[0]) >= 3:
             out.append(sp.words[0])
     return list(dict.fromkeys(out))
-
-
-def highlight_words(query: str) -> tuple[str, ...]:
-    """`spellings` of every known name in the free text of `query` (field syntax ignored)."""
-    from desktop.core.searchsyntax import _free_part, terms_at
-
-    try:
-        parsed = terms_at(_free_part(query))
-    except ValueError:
-        return ()
-    words = [typed for t, _p, typed in parsed if len(t.words) == 1 and not t.prefix
-             and not t.phrase]
-    out: list[str] = []
-    for h in name_index().find(words) if words else ():
-        out += spellings(h.kind, h.id)
-    return tuple(dict.fromkeys(out))
