@@ -269,6 +269,10 @@ def _resolve(key: str, values: list[str], raw: str, vpos: int, lead: int,
     for v in values:
         at = raw.find(v, at)
         pos = vpos + lead + max(at, 0)
+        if not strict and key in ("country", "partner") and len(v) == 2 and v.isascii():
+            out.append(v.upper())  # an ISO code: no need to load the gazetteers for it
+            at += len(v)
+            continue
         try:
             got = resolver.resolve(key, v)
         except Exception:  # noqa: BLE001 - a broken rule file must not break searching
