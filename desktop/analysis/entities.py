@@ -132,6 +132,8 @@ def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool, str
             if t.policy == "exact" or not valid_tail(tail):
                 continue
             end, hyph = len(word), False
+        elif t.policy == "stem":
+            continue  # a Russian stem alone ("Кита") is not a form of the name
         else:
             end, hyph = e, True
         if t.subtype == "exclude":  # kept as a hit: it also claims the other scan's words

@@ -56,7 +56,7 @@ class Target:
     kind: str
     id: str
     subtype: str  # name | city | adjective | term | weak | exclude | title
-    policy: str  # suffix | any | exact
+    policy: str  # suffix | any | exact | stem (suffix with an ending required)
 
 
 @dataclass
@@ -316,11 +316,15 @@ def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
             target = Target(entry.kind, entry.id, subtype, policy)
             if policy == "suffix" and subtype != "exclude" and list_name in ("ru", "cities"):
                 stem, ending = ru_stem(text)
+                # the stem is no word of its own: it needs an ending ("stem"), so that
+                # "Кита" (of Кит, a name) is not Китай nor "Кени" Кения
+                stem_target = Target(entry.kind, entry.id, subtype, "stem")
                 if ending and list_name == "ru":  # Турция → Турци- + endings, and the
                     out.append((text, Target(entry.kind, entry.id, subtype, "exact")))
-                    text = stem  # citation form as written (-й is no ending: Китай)
+                    text, target = stem, stem_target  # citation form as written (-й is
+                    # no ending: Китай)
                 elif ending and ending in "ая":  # a city list mixes languages: Москва in
-                    out.append((stem, target))  # Kazakh endings and Москве, Москвы in Russian
+                    out.append((stem, stem_target))  # Kazakh endings, Москве in Russian
             out.append((text, target))
     return out
 
