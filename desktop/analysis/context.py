@@ -19,7 +19,7 @@ _WORD = re.compile(r"[ \u00a0\u202f]*(,?)[ \u00a0\u202f]*([^\W\d_]+(?:-[^\W\d_]+
 _NEXT_CAP = re.compile(r"[ \u00a0]([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі’']+)(?=[\s,.;:!?»)]|$)")
 # the word before, read on the reversed text: a space, then a capitalised word
 _PREV_CAP = re.compile(r"[ \u00a0]([a-zа-яёәғқңөұүһі’']+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?![^\W\d_])")
-_NUMBER_BEFORE = re.compile(r"\d+(?:-[^\W\d_]*)?[ \u00a0]+\Z")
+_NUMBER_BEFORE = re.compile(r"\d(?:-[^\W\d_]*[ \u00a0]+|[ \u00a0]+|-)\Z")  # "5 ", "5-"
 _KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _SENTENCE_START = frozenset(".!?…\n\r\"«“„—–:;(")
 # a Kazakh possessive ending makes a capitalised word an official noun ("Президенті",
@@ -67,9 +67,17 @@ def _is_head(word: str, cx: ContextRules) -> bool:
     return r
 
 
-def _before_head(text: str, e: int, cx: ContextRules) -> bool:
+# A Kazakh possessive at the end of a word (-ы/-і/-сы/-сі, then maybe a case), not the
+# accusative -ды/-ті/-ні: "Ресей валютасы", "АҚШ долларының", but "юаньді" is an object
+_KK_POSSESSED = re.compile(
+    "(?:[^дтн\\W][ыі]|с[ыі])(?:н|на|не|нда|нде|нан|нен|ның|нің|мен|ндағы|ндегі)?$")
+
+
+def _before_head(text: str, e: int, cx: ContextRules, name: bool) -> bool:
     """Whether a language or currency noun follows text[e:], directly or after a list of
-    joined words ("и английском языках", ", казахском и английском языках")."""
+    joined words ("и английском языках", ", казахском и английском языках"). After a
+    country's name (not an adjective) the noun must be possessed in Kazakh ("Ресей
+    валютасы", "қазақ тілі"): "Аспан асты елі юаньді құлдыратты" is the country acting."""
     p = e
     for _i in range(4):
         m = _WORD.match(text, p)
@@ -77,7 +85,7 @@ def _before_head(text: str, e: int, cx: ContextRules) -> bool:
             return False
         w = m.group(2)
         if _is_head(w, cx):
-            return True
+            return not name or _KK_POSSESSED.search(w.lower()) is not None
         if m.group(1) or w.lower() in cx.joins:  # a list goes on: skip its next word
             if not m.group(1):
                 m = _WORD.match(text, m.end())
@@ -109,11 +117,19 @@ def _month_word(word: str, cx: ContextRules, names: frozenset[str]) -> bool:
     return False
 
 
+_DASH_AFTER = re.compile(r"[ \u00a0]*[-–—,][ \u00a0]*([^\W\d_]+)")
+_DIGIT_AFTER = re.compile(r"[ \u00a0]+\d")
+# read on the reversed text before the word: separators, then a word, then maybe another
+_BACK_WORD = re.compile(r"([ \u00a0]*[-–—,]?[ \u00a0]*)([^\W\d_]+)")
+_BACK_NEXT = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+
+
 def _in_date(text: str, s: int, e: int, cx: ContextRules) -> bool:
     """Whether the month-like word text[s:e] stands in a date: after a number or a year
     ("5 қазанда", "2024 жылғы қазан"), before "ай" or a number ("қазан айында", "қазанның
     5-і"), or joined to another month ("қыркүйек пен қазан", "қазан мен қараша")."""
-    if _NUMBER_BEFORE.search(text, max(0, s - 12), s):
+    months = cx.month_words
+    if _NUMBER_BEFORE.search(text[max(0, s - 12):s]) or _DIGIT_AFTER.match(text, e):
         return True
     m = _WORD.match(text, e)
     if m is not None and not m.group(1):
@@ -122,26 +138,23 @@ def _in_date(text: str, s: int, e: int, cx: ContextRules) -> bool:
             return True
         if w in cx.joins:
             m2 = _WORD.match(text, m.end())
-            if m2 is not None and _month_word(m2.group(2), cx, cx.month_words):
+            if m2 is not None and _month_word(m2.group(2), cx, months):
                 return True
-    if re.match(r"[ \u00a0]*[-–—,][ \u00a0]*", text[e:e + 3]) and (
-            m := _WORD.match(text, e + 1)) is not None and _month_word(
-            m.group(2).lstrip("-–—, "), cx, cx.month_words):
-        return True
-    if re.match(r"[ \u00a0]+\d", text[e:e + 3]):
+    m = _DASH_AFTER.match(text, e)
+    if m is not None and _month_word(m.group(1), cx, months):
         return True
     back = text[max(0, s - 40):s][::-1]
-    bm = re.match(r"[ \u00a0\-–—,]*([^\W\d_]+)", back)
-    if bm is not None:
-        prev = bm.group(1)[::-1].lower()
-        if prev in cx.year_words:
-            return True
-        if prev in cx.joins or back[:bm.start(1)].strip(" \u00a0") in ("-", "–", "—", ","):
-            if prev not in cx.joins:
-                return _month_word(prev, cx, cx.month_words)
-            bm2 = re.match(r"[ \u00a0]+([^\W\d_]+)", back, bm.end())
-            if bm2 is not None and _month_word(bm2.group(1)[::-1], cx, cx.month_words):
-                return True
+    bm = _BACK_WORD.match(back)
+    if bm is None:
+        return False
+    prev = bm.group(2)[::-1].lower()
+    if prev in cx.year_words:
+        return True
+    if bm.group(1).strip(" \u00a0"):  # "қыркүйек-қазан", "қыркүйек, қазан"
+        return _month_word(prev, cx, months)
+    if prev in cx.joins:  # "қыркүйек пен қазан"
+        bm2 = _BACK_NEXT.match(back, bm.end())
+        return bm2 is not None and _month_word(bm2.group(1)[::-1], cx, months)
     return False
 
 
@@ -203,7 +216,7 @@ def not_a_country(text: str, s: int, e: int, sub: str, phrase: str, cx: ContextR
     """
     if cx is None:
         return False
-    if sub != "city" and cx.heads and (_before_head(text, e, cx) or _language_adverb(
+    if sub != "city" and cx.heads and (_before_head(text, e, cx, sub == "name") or _language_adverb(
             text, s, phrase, rules)):
         return True
     if cx.months and phrase[:1].isupper() and _month_word(phrase, cx, cx.months) \
