@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QSizePolicy,
     QToolButton,
@@ -56,6 +57,7 @@ class FacetModel(QAbstractListModel):
     """
 
     checkedChanged = Signal()
+    viewChanged = Signal()  # the limit or the filter text changed
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -66,7 +68,12 @@ class FacetModel(QAbstractListModel):
         self._shown: list[int] = []  # entry index of each row
         self._row: dict[int, int] = {}  # entry index -> row
         self._codes: np.ndarray | None = None  # catalog value code of each entry
+        self._folded: list[str] = []  # label and value, case-folded, for the filter box
         self.checked: set[str] = set()
+        self.limit: int | None = None  # rows shown at most ("show more" lifts it)
+        self.filter_text = ""
+        self.hidden = 0  # values with articles left out by the limit
+        self.matching = 0  # values with articles (or ticked) that pass the filter
 
     def set_entries(self, entries: Iterable[Entry], codes: Sequence[int] | None = None) -> None:
         """Replace the values (new library); order is kept as given. `codes` = each value's
@@ -78,6 +85,8 @@ class FacetModel(QAbstractListModel):
             self._labels.append(str(label))
             self._counts.append(int(count))
         self._index = {v: i for i, v in enumerate(self._values)}
+        self._folded = [f"{lab} {v}".casefold() for v, lab in zip(self._values, self._labels,
+                                                                  strict=True)]
         if codes is not None:
             import numpy as np
 
@@ -130,9 +139,29 @@ class FacetModel(QAbstractListModel):
             self.checkedChanged.emit()
 
     # -- rows -------------------------------------------------------------------------
+    def set_view(self, *, limit: int | None = -1, filter_text: str | None = None) -> None:
+        """Show at most `limit` rows (None: all) of the values matching `filter_text`;
+        ticked values are always shown."""
+        if limit != -1:
+            self.limit = limit
+        if filter_text is not None:
+            self.filter_text = filter_text.strip().casefold()
+        self._relayout()
+        self.viewChanged.emit()
+
     def _wanted_rows(self) -> list[int]:
         checked, values = self.checked, self._values
-        return [i for i, c in enumerate(self._counts) if c > 0 or values[i] in checked]
+        rows = [i for i, c in enumerate(self._counts) if c > 0 or values[i] in checked]
+        if self.filter_text:
+            f, folded = self.filter_text, self._folded
+            rows = [i for i in rows if f in folded[i] or values[i] in checked]
+        self.matching = len(rows)
+        self.hidden = 0
+        if self.limit is not None and len(rows) > self.limit:
+            rest = [i for i in rows[self.limit:] if values[i] in checked]
+            self.hidden = len(rows) - self.limit - len(rest)
+            rows = rows[: self.limit] + rest
+        return rows
 
     def _set_shown(self, shown: list[int]) -> None:
         self._shown = shown
@@ -231,7 +260,7 @@ class FacetSection(QWidget):
         super().__init__(parent)
         self.kind = kind
         self._title = title
-        self.max_visible_rows = max_visible_rows
+        self._max_rows = max_visible_rows
         self.model = FacetModel(self)
         self._serial = self._serial_at_press = 0
         self._row_h: int | None = None
@@ -268,7 +297,18 @@ class FacetSection(QWidget):
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._activated)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the list is as tall as its rows: only the sidebar scrolls, never a list inside it
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.model.set_view(limit=max_visible_rows)
+        # a long facet (people, sources) gets a filter box and "Show all"
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(lambda t: self.model.set_view(filter_text=t))
+        self.more_button = QToolButton(self)
+        self.more_button.setAutoRaise(True)
+        self.more_button.clicked.connect(self._toggle_more)
+        self.model.viewChanged.connect(self._rows_changed)
         # after the view's own slots: lay the rows out now, not in a second paint later
         self.model.layoutChanged.connect(self._rows_changed)
         self.model.modelReset.connect(self._rows_changed)
@@ -283,8 +323,10 @@ class FacetSection(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(1)
         lay.addLayout(head)
+        lay.addWidget(self.filter_edit)
         lay.addWidget(self.view)
         lay.addWidget(self.empty)
+        lay.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._update_header()
         self._fit()
 
@@ -336,25 +378,61 @@ class FacetSection(QWidget):
             self.view.doItemsLayout()  # cancels the view's delayed layout (a second paint)
         self._fit()
 
+    @property
+    def max_visible_rows(self) -> int:
+        """Rows shown before "Show more" (a longer facet also gets a filter box)."""
+        return self._max_rows
+
+    @max_visible_rows.setter
+    def max_visible_rows(self, n: int) -> None:
+        self._max_rows = n
+        if self.model.limit is not None:
+            self.model.set_view(limit=n)
+
+    def show_all(self, on: bool) -> None:
+        """All values of the facet, or the first `max_visible_rows` (ticked ones always)."""
+        self.model.set_view(limit=None if on else self.max_visible_rows)
+
+    def _toggle_more(self) -> None:
+        self.show_all(self.model.limit is not None)
+
     def _fit(self) -> None:
-        """Show the list (or "(none)") with a height for its rows; only when the number of
-        shown rows changed, so a click that only changes counts does no layout."""
+        """Show the list (or "(none)") with a height for all its rows; only when the number
+        of shown rows changed, so a click that only changes counts does no layout."""
         visible = self.model.rowCount()
+        m = self.model
+        expanded = self.header.isChecked()
+        long = m.limit is None or m.hidden > 0 or bool(m.filter_text)
+        # a filter box where the list is long (people, sources), not for a dozen sectors
+        self.filter_edit.setVisible(expanded and long and (
+            m.matching > 2 * self.max_visible_rows or bool(m.filter_text)))
+        self.more_button.setVisible(expanded and (m.hidden > 0 or (
+            m.limit is None and m.matching > self.max_visible_rows)))
+        self._more_text()
         if visible == self._shown_rows:
             return
         self._shown_rows = visible
-        expanded = self.header.isChecked()
         self.view.setVisible(expanded and visible > 0)
         self.empty.setVisible(expanded and visible == 0)
         if self._row_h is None and visible:
             self._row_h = max(self.view.sizeHintForRow(0), 16)
-        rows = max(1, min(visible, self.max_visible_rows))
+        rows = max(1, visible)
         self.view.setFixedHeight(rows * (self._row_h or 18) + 2 * self.view.frameWidth() + 2)
+
+    def _more_text(self) -> None:
+        m = self.model
+        if m.limit is None:
+            self.more_button.setText(_("Show fewer"))
+        else:
+            self.more_button.setText(_("Show {n} more").format(n=format_number(m.hidden)))
+        self.filter_edit.setPlaceholderText(_("Filter {facet}…").format(facet=self._title))
+        self.filter_edit.setAccessibleName(_("Filter {facet}").format(facet=self._title))
 
     def set_title(self, title: str) -> None:
         """A new title (the interface language changed)."""
         self._title = title
         self._update_header()
+        self._more_text()
 
     def _update_header(self) -> None:
         n = len(self.model.checked)
