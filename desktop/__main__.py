@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from desktop import cli
 
+    if "--self-test" in argv:
+        return _self_test(cli.build_parser().parse_args(argv))
     if cli.wants_cli(argv):
         return cli.main(argv)
     if os.environ.get("KENES_START_PROBE"):
@@ -25,6 +27,17 @@ def main(argv: list[str] | None = None) -> int:
     from desktop import app
 
     return app.main(argv)
+
+
+def _self_test(args) -> int:
+    """`kenes --self-test`, with the window check when Qt can be loaded."""
+    from desktop import selftest
+
+    try:
+        from desktop.app import create_window
+    except ImportError:  # no usable Qt here: the window check says it was skipped
+        create_window = None
+    return selftest.main(lang=args.lang, create_window=create_window)
 
 
 if __name__ == "__main__":

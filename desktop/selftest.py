@@ -31,6 +31,10 @@ VISIT_KK = ("000_", "001_")
 VISIT_RU = "002_"
 
 
+# desktop.app.create_window, passed in by the entry point (this module stays below the GUI).
+WindowFactory = Callable[[list[str]], tuple]
+
+
 class CheckFailed(Exception):
     """A check did not pass; the message says why (for the user)."""
 
@@ -128,8 +132,9 @@ def missing_letters(text: str, letters: str = KAZAKH_LETTERS) -> str:
 class _Run:
     """The state shared by the checks: the temporary folder and the library's ids."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, create_window: WindowFactory | None = None) -> None:
         self.root = root
+        self.create_window = create_window
         self.library = root / "library"
         self.out = root / "pdf"
         self.ids: dict[str, int] = {}  # sample file prefix → article id
@@ -245,16 +250,12 @@ class _Run:
                             title=" ".join(KAZAKH_LETTERS.upper() + KAZAKH_LETTERS))
 
     def window(self) -> str:
-        """The main window on the library, painted offscreen (skipped without Qt)."""
-        try:
-            from PySide6.QtWidgets import QApplication  # noqa: F401
-        except ImportError:
+        """The main window on the library, painted offscreen."""
+        if self.create_window is None:
             return _("skipped: Qt is not available")
         from PySide6.QtCore import QTimer
 
-        from desktop import app as kapp
-
-        qapp, window, _args = kapp.create_window(["--library", str(self.library)])
+        qapp, window, _args = self.create_window(["--library", str(self.library)])
         state: dict = {}
 
         def loaded() -> None:
@@ -289,7 +290,7 @@ class _Run:
         return _("{w}×{h} painted").format(w=w, h=h)
 
 
-def checks(run: _Run, window: bool) -> list[tuple[str, Callable[[], str]]]:
+def checks(run: _Run) -> list[tuple[str, Callable[[], str]]]:
     items = [
         (_("Import the sample library"), run.imported),
         (_("Search"), run.searched),
@@ -299,23 +300,23 @@ def checks(run: _Run, window: bool) -> list[tuple[str, Callable[[], str]]]:
         (_("Export PDF: press digest"), run.press_digest),
         (_("Export PDF: parallel text"), run.parallel_text),
     ]
-    if window:
-        items.append((_("Main window"), run.window))
+    items.append((_("Main window"), run.window))
     return items
 
 
-def run_checks(*, window: bool = True, keep: Path | None = None,
+def run_checks(*, create_window: WindowFactory | None = None, keep: Path | None = None,
                out: TextIO | None = None) -> list[Result]:
     """Run every check, printing one line each to `out`; later checks still run after a
-    failure unless they depend on the import. `keep`: a folder to leave the PDFs in."""
+    failure unless they depend on the import. `create_window`: desktop.app.create_window
+    for the window check (skipped without it). `keep`: a folder to leave the PDFs in."""
     out = out or sys.stdout
     guard = _NetworkGuard()
     results: list[Result] = []
     root = Path(tempfile.mkdtemp(prefix="kenes-selftest-"))
     try:
         with _private_env(root), guard.active():
-            run = _Run(root)
-            for name, fn in checks(run, window):
+            run = _Run(root, create_window)
+            for name, fn in checks(run):
                 if results and not results[0].ok:
                     results.append(Result(name, False, _("not run: the import failed"), 0.0))
                 else:
@@ -347,17 +348,18 @@ def _print(r: Result, out: TextIO) -> None:
     out.flush()
 
 
-def main(*, lang: str | None = None, window: bool = True, keep: str | None = None) -> int:
+def main(*, lang: str | None = None, create_window: WindowFactory | None = None,
+         keep: str | None = None) -> int:
     """The `kenes --self-test` command: 0 when every check passed, else 1."""
     from desktop import __version__, i18n
 
     i18n.setup(lang or os.environ.get("LANGUAGE") or os.environ.get("LC_ALL")
                or os.environ.get("LANG"))
     sys.stdout.write(_("Kenes {version} self-test").format(version=__version__) + "\n")
-    if window and not os.environ.get("QT_QPA_PLATFORM"):
+    if create_window is not None and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the check never shows on screen
     t0 = time.perf_counter()
-    results = run_checks(window=window, keep=Path(keep) if keep else None)
+    results = run_checks(create_window=create_window, keep=Path(keep) if keep else None)
     failed = sum(1 for r in results if not r.ok)
     took = time.perf_counter() - t0
     if failed:

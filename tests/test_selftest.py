@@ -41,7 +41,7 @@ def test_self_test_reports_in_kazakh(tmp_path):
 
 def test_exported_pdfs_hold_every_kazakh_letter(tmp_path):
     out = io.StringIO()
-    results = selftest.run_checks(window=False, keep=tmp_path, out=out)
+    results = selftest.run_checks(keep=tmp_path, out=out)
     assert all(r.ok for r in results), out.getvalue()
     pdfs = sorted(p.name for p in tmp_path.glob("*.pdf"))
     assert pdfs == ["parallel-text.pdf", "press-digest.pdf", "visit-brief.pdf"]
@@ -54,7 +54,7 @@ def test_missing_sample_fails_the_run(monkeypatch, tmp_path):
 
     monkeypatch.setattr(desktop.paths, "sample_corpus_dir", lambda: tmp_path / "nowhere")
     out = io.StringIO()
-    results = selftest.run_checks(window=False, out=out)
+    results = selftest.run_checks(out=out)
     assert not results[0].ok
     assert all(not r.ok for r in results[1:-1])  # the rest is reported as not run
     assert results[-1].ok  # still no network access
