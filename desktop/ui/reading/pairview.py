@@ -49,6 +49,7 @@ from desktop.ui.reading.panel import PairPanel, tint, wavy
 from desktop.ui.reading.picker import CounterpartPicker, candidate_line, relation_words
 from desktop.ui.reading.why import WhyTagged
 from desktop.ui.widgets.reader import plain_label, swatch_icon
+from desktop.ui.widgets.toggles import style_toggles
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +191,8 @@ class PairView(QWidget):
         self.toolbar = QHBoxLayout()
         self.toolbar.setContentsMargins(4, 2, 4, 2)
         self.toggles: dict[str, QToolButton] = {}
+        grid = QGridLayout()  # an even grid of 3 × 2 leaves room for the buttons beside it
+        grid.setSpacing(2)
         for kind in ("country", "sector", "person", "org", "figure", "quote"):
             b = QToolButton(self)
             b.setCheckable(True)
@@ -199,8 +202,11 @@ class PairView(QWidget):
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             b.setAutoRaise(True)
             b.toggled.connect(self._kinds_toggled)
+            n = len(self.toggles)
             self.toggles[kind] = b
-            self.toolbar.addWidget(b)
+            grid.addWidget(b, n // 3, n % 3)
+        self.toolbar.addLayout(grid)
+        style_toggles(self.toggles.values(), self.toggles.keys())  # even, visible on/off
         self.toolbar.addStretch(1)
         self.busy_label = plain_label()
         self.busy_label.setEnabled(False)
@@ -323,6 +329,7 @@ class PairView(QWidget):
             b.setText(label)
             b.setToolTip(_("Show or hide highlights for {kind}").format(kind=label))
             b.setAccessibleName(_("Highlight {kind}").format(kind=label))
+        style_toggles(self.toggles.values())  # one width for the new labels
         texts = {
             self.act_sync: (_("S&ynchronised scrolling"),
                             _("Scroll the other text so the linked sentence stays level")),
