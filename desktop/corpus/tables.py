@@ -29,7 +29,7 @@ from desktop.corpus.textformat import (
     parse_text_article,
     recover_metadata,
 )
-from desktop.i18n import _
+from desktop.i18n import _, format_number
 
 OnSkip = Callable[[str, str], None]  # (label, reason)
 Opener = Callable[[], IO[bytes]]
@@ -79,7 +79,13 @@ _LIST_KEYS = ("articles", "items", "data", "records", "rows", "results", "news",
               "docs", "entries")
 _SEPARATORS = re.compile(r"[\s_\-.:/]+")
 _CANCEL_EVERY = 500
-_MAX_FIELD = 1 << 28
+# One cell is one article's text at most. News articles run to tens of kilobytes; a cell
+# of millions of characters is a dump or an error, and analysing it would take far more
+# memory than the whole rest of the table: such a row is skipped with a reason.
+MAX_CELL_CHARS = 2_000_000
+# The csv module holds a field in a buffer of 4 bytes per character before handing it over:
+# a bound on that keeps a runaway quote from taking gigabytes (the row is then refused).
+_MAX_FIELD = 1 << 26
 
 
 def _norm(column: object) -> str:
@@ -194,6 +200,14 @@ def row_article(row: dict, mapping: dict[str, Any], origin: str) -> Article:
     )
 
 
+def _oversized_cell(row: dict) -> int | None:
+    """The length of the first cell longer than MAX_CELL_CHARS, else None."""
+    for v in row.values():
+        if isinstance(v, str | bytes) and len(v) > MAX_CELL_CHARS:
+            return len(v)
+    return None
+
+
 def _articles(
     records: Iterator[tuple[int, dict]],
     label: str,
@@ -222,6 +236,11 @@ def _articles(
                 on_skip(origin, no_text_column_reason(keys))
                 continue
         first = False
+        if (big := _oversized_cell(row)) is not None:
+            on_skip(origin, _("a cell holds {size} characters, over the limit of {limit} for "
+                              "one article").format(size=format_number(big),
+                                                    limit=format_number(MAX_CELL_CHARS)))
+            continue
         try:
             yield row_article(row, mapping, origin)
         except ReaderError as e:
@@ -244,7 +263,7 @@ def _sniff_delimiter(line: str) -> str:
 
 
 def _csv_records(fobj: IO[bytes], tsv: bool, label: str) -> tuple[list[str], Iterator]:
-    if csv.field_size_limit() < _MAX_FIELD:
+    if csv.field_size_limit() != _MAX_FIELD:
         csv.field_size_limit(_MAX_FIELD)  # one article can exceed the 128 KiB default
     stream = _text_stream(fobj)
     header_line = ""
@@ -264,6 +283,11 @@ def _csv_records(fobj: IO[bytes], tsv: bool, label: str) -> tuple[list[str], Ite
             except StopIteration:
                 return
             except csv.Error as e:
+                if "field limit" in str(e):
+                    raise ReaderError(_(
+                        "a cell near line {line} holds more than {limit} characters (an "
+                        "unclosed quote?): the rest of the table was not read").format(
+                            line=reader.line_num, limit=format_number(_MAX_FIELD))) from None
                 raise ReaderError(
                     _("malformed CSV near line {line}: {error}").format(
                         line=reader.line_num, error=e
