@@ -145,10 +145,12 @@ def print_details(result: dict) -> None:
             print(f"  pairing seed check failed: {name}: {detail}")
 
 
-def main() -> int:
-    from desktop.analysis.evaluate import NTREX
-
-    res = {"ntrex": eval_ntrex_pairing(NTREX), "seeds": eval_seed_pairing()}
+def main(ntrex: Path | None = None) -> int:
+    # the same file as `evaluate.NTREX`, not imported from there: evaluate runs this
+    # module's checks, and the two must not import each other
+    ntrex = ntrex or (Path(__file__).resolve().parents[3] / "shared" / "data"
+                      / "ntrex-kk-ru-dev" / "docs.jsonl")
+    res = {"ntrex": eval_ntrex_pairing(ntrex), "seeds": eval_seed_pairing()}
     for m, v, t, ok in rows(res):
         print(f"{m:<44} {v:6.1f} {t:>8} {'yes' if ok else 'NO'}")
     print_details(res)

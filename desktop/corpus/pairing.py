@@ -226,8 +226,8 @@ class PairingMixin:
         size = -(-len(want) // workers)
         chunks = [want[i : i + size] for i in range(0, len(want), size)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as ex:
-            futs = [ex.submit(_pair_chunk, str(self.folder), chunk, top, with_reasons,
-                              current_language()) for chunk in chunks]
+            futs = [ex.submit(_pair_chunk, type(self), str(self.folder), chunk, top,
+                              with_reasons, current_language()) for chunk in chunks]
             out: list = []
             for f in futs:
                 out += f.result()
@@ -395,11 +395,15 @@ class PairingMixin:
         ])
 
 
-def _pair_chunk(folder: str, ids: list[int], top: int, with_reasons: bool, lang: str):
-    """`pair_all` over some ids in a worker process (reasons in the caller's language)."""
-    from desktop.corpus.library import Library
+def _pair_chunk(library_cls: type, folder: str, ids: list[int], top: int,
+                with_reasons: bool, lang: str):
+    """`pair_all` over some ids in a worker process (reasons in the caller's language).
+
+    The library class comes as an argument (pickled by name): `corpus.library` builds on
+    this module, so this module does not import it.
+    """
     from desktop.i18n import setup
 
     setup(lang)
-    with Library.open(folder) as lib:
+    with library_cls.open(folder) as lib:
         return lib._pair_all(ids, top, None, None, with_reasons)

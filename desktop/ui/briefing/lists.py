@@ -7,7 +7,8 @@ untrusted: every label here is plain text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -26,11 +27,26 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.ui.briefing import ops
+from desktop.ui.briefing.document import BriefingDocument
 from desktop.ui.briefing.widgets import ReorderTree, item_path
 from desktop.ui.plain import plain_tooltip
 
-if TYPE_CHECKING:
-    from desktop.ui.briefing.composer import Composer
+
+class Composer(Protocol):
+    """What a list tab needs from the composer that holds it (`composer.Composer`).
+
+    A protocol rather than an import: the composer builds the tabs, so the tabs must
+    not import the composer (no cycle between the two modules).
+    """
+
+    doc: BriefingDocument
+    updating: bool
+
+    def guard(self, w: QWidget) -> None: ...
+
+    def quiet(self) -> AbstractContextManager[Any]: ...
+
+    def edit(self, edit: Any, text: str, merge_key: str | None = None) -> None: ...
 
 
 def text_label(text: str) -> QLabel:
