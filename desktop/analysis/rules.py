@@ -314,6 +314,13 @@ def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
             if not text or (subtype == "term" and (text, policy) in weak):
                 continue
             target = Target(entry.kind, entry.id, subtype, policy)
+            if (policy == "suffix" and subtype != "exclude" and list_name == "ru"
+                    and len(text) == 4 and text[0].isupper() and text[-1] in "ая"):
+                # a short name in -а/-я (Куба, Гана): its Russian cases as words of their
+                # own, since the stem would take any ending (Куб-ка is Кубка, a cup)
+                exact = Target(entry.kind, entry.id, subtype, "exact")
+                ends = ("ы", "е", "у", "ой", "ою") if text[-1] == "а" else ("и", "е", "ю", "ей")
+                out.extend((text[:-1] + x, exact) for x in ends)
             if policy == "suffix" and subtype != "exclude" and list_name in ("ru", "cities"):
                 stem, ending = ru_stem(text)
                 # the stem is no word of its own: it needs an ending ("stem"), so that
