@@ -117,3 +117,19 @@ def test_screenshot_ignores_and_keeps_no_saved_state_unless_asked(tmp_path, _pri
     assert r.returncode == 0, r.stderr
     s2 = Settings()
     assert s2.last_library == str(tmp_path / "elsewhere")  # a screenshot changes nothing
+
+
+def test_select_of_a_missing_id_says_so_in_the_window(qtbot, tmp_path):
+    from desktop.app import select_or_say
+
+    with Library.open(tmp_path / "lib") as lib:
+        lib.import_paths([str(SAMPLE)])
+        some = int(lib.catalog().ids[0])
+    w = _window(qtbot, tmp_path / "lib", Settings())
+    try:
+        assert not select_or_say(w, 99)
+        assert "There is no article 99 in this library" in w.statusBar().currentMessage()
+        assert select_or_say(w, some) and w.reading.article_id == some
+    finally:
+        w.runner.wait(60000)
+        w.close()
