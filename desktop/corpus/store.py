@@ -511,6 +511,13 @@ class SQLiteStore:
         }
 
     # -- bilingual pairing index (schema 4); tokens come from analysis.counterparts
+    def _has_pairing(self) -> bool:
+        """Whether the pairing tables exist (a store built with older MIGRATIONS lacks them)."""
+        if getattr(self, "_pairing", None) is None:
+            self._pairing = self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name='pair_docs'").fetchone() is not None
+        return self._pairing
+
     @staticmethod
     def _pair_fts_text(lang: str, tokens: str) -> str:
         from desktop.analysis.counterparts import lang_prefix
@@ -521,7 +528,7 @@ class SQLiteStore:
     def _insert_pair_docs(self, rows: Sequence[tuple]) -> None:
         """Write (id, lang, day, length, tokens, offsets, shape) rows in the caller's
         transaction."""
-        if not rows:
+        if not rows or not self._has_pairing():
             return
         c = self.conn
         self._delete_pair_docs([r[0] for r in rows])
@@ -558,6 +565,8 @@ class SQLiteStore:
 
     def update_pair_tokens(self, rows: Sequence[tuple[int, tuple[str, str, str]]]) -> None:
         """New (tokens, offsets, shape) per id after a retag; other pairing columns stay."""
+        if not self._has_pairing():
+            return
         have = {r[0]: r[1:4] for r in self.pair_docs_of([r[0] for r in rows])}
         self.put_pair_docs([(aid, *have[aid], *toks) for aid, toks in rows if aid in have])
 
