@@ -90,9 +90,10 @@ def _articles(args: argparse.Namespace) -> list:
         return [lib.get(int(cat.row(int(p))["id"])) for p in ids]
 
 
-def pair_doc(lib, left_id: int, right_id: int):
+def pair_doc(lib, left_id: int, right_id: int, lang: str = "en"):
     """A ParallelDoc for two library articles: the stored (user-corrected) links when they
-    fit the texts, else a fresh alignment; mismatches flagged."""
+    fit the texts, else a fresh alignment; mismatches flagged. `lang` is the export's
+    language (the dates under the titles)."""
     from desktop.analysis import alignment as al_mod
     from desktop.export.l10n import L10n
     from desktop.export.parallel_text import ParallelDoc
@@ -118,7 +119,7 @@ def pair_doc(lib, left_id: int, right_id: int):
         al = al_mod.align(left, right, left_lang=a.article.lang, right_lang=b.article.lang,
                           glossary=glossary)
     found = al_mod.mismatches(lt, rt, a.analysis, b.analysis, al)
-    t = L10n()
+    t = L10n(lang)
 
     def meta(s) -> str:
         return " · ".join(x for x in (s.article.source, t.short_date(s.article.date)) if x)
@@ -175,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
 
             with Library.open(getattr(args, "library", None)) as lib:
                 try:
-                    kw["pair"] = pair_doc(lib, *args.pair)
+                    kw["pair"] = pair_doc(lib, *args.pair, lang=lang)
                 except KeyError as e:
                     _err(_("No article with id {id}.").format(id=e.args[0] if e.args else "?"))
                     return 1

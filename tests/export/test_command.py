@@ -70,6 +70,15 @@ def test_parallel_text_from_two_articles(library, tmp_path):
                  "--library", library, "-o", str(tmp_path / "p2.pdf")]) == 1
 
 
+def test_parallel_text_dates_in_the_export_language(library, tmp_path):
+    out = tmp_path / "pair-kk.pdf"
+    assert main(["export", "--template", "parallel-text", "--pair", "1", "3", "--lang", "kk",
+                 "--library", library, "-o", str(out)]) == 0
+    text = squash(pdf_text(out.read_bytes()))
+    assert "16.11.2025" in text and "15.11.2025" in text  # the sample pair's dates
+    assert "Nov 2025" not in text
+
+
 def test_list_styles(capsys):
     assert main(["export", "--list-styles"]) == 0
     assert capsys.readouterr().out.split()[:2] == ["default", "press"]

@@ -93,7 +93,7 @@ def _run(kw: dict, out: str | None, library: str | None, ids: list[int] | None,
         from desktop.export.command import pair_doc
 
         with Library.open(library) as lib:
-            kw = {**kw, "pair": pair_doc(lib, *kw["pair"])}
+            kw = {**kw, "pair": pair_doc(lib, *kw["pair"], lang=kw.get("lang", "en"))}
     if out is None:
         from desktop.ui.briefing.preview import render_pages
 
