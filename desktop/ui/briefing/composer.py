@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -36,6 +35,7 @@ from desktop.ui.briefing.lists import (
     text_label,
 )
 from desktop.ui.briefing.widgets import ReorderTree, StackUndoFilter
+from desktop.ui.widgets.date_field import DateField
 
 # Each language is named in itself: the briefing's language, not the interface's.
 BRIEF_LANGUAGES = (("en", "English"), ("kk", "Қазақша"), ("ru", "Русский"))
@@ -43,7 +43,7 @@ BRIEF_LANGUAGES = (("en", "English"), ("kk", "Қазақша"), ("ru", "Русс
 # text typed here is printed as it is.
 CLASSIFICATIONS = (("public", N_("Public")), ("internal", N_("For internal use")),
                    ("restricted", N_("Restricted")), ("confidential", N_("Confidential")))
-_NO_DATE = QDate(1900, 1, 1)
+_NO_DATE = QDate()  # null: no date set
 
 PART_NAMES = {
     "objectives": N_("Objectives"), "key_messages": N_("Key messages / talking points"),
@@ -150,11 +150,8 @@ class Composer(QWidget):
 
         line("title", _("Title"), _("e.g. State visit to Uzbekistan, 14–16 November 2025"))
         for name, label in (("event_start", _("Event starts")), ("event_end", _("Event ends"))):
-            d = QDateEdit()
-            d.setCalendarPopup(True)
-            d.setMinimumDate(_NO_DATE)
-            d.setSpecialValueText(_("not set"))
-            d.setDisplayFormat("yyyy-MM-dd")
+            # typed as 2025-11-14 or 14.11.2025 (QDateEdit gave "not set20251114")
+            d = DateField(empty_text=_("not set"))
             d.setAccessibleName(label)
             d.dateChanged.connect(lambda v, n=name: self._date(n, v))
             self.fields[name] = d
@@ -256,7 +253,7 @@ class Composer(QWidget):
             self.parts.select_path(to)
 
     def _date(self, name: str, d: QDate) -> None:
-        value = None if d == _NO_DATE else d.toString("yyyy-MM-dd")
+        value = d.toString("yyyy-MM-dd") if d.isValid() else None
         self._field(name, value, _("Event dates"))
 
     def _partners(self, text: str) -> None:
