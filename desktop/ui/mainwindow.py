@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([250, 1030])
-        self.content_splitter.setSizes([600, 430])
+        # the pair of texts needs the width more than the list's columns
+        self.content_splitter.setSizes([380, 650])
         self.setCentralWidget(self.main_splitter)
 
     def _build_actions(self) -> None:

@@ -48,6 +48,7 @@ from desktop.ui.reading.connectors import Band, Legend, LinkStrip, confidence_wo
 from desktop.ui.reading.panel import PairPanel, tint, wavy
 from desktop.ui.reading.picker import CounterpartPicker, candidate_line, relation_words
 from desktop.ui.reading.why import WhyTagged
+from desktop.ui.widgets.flow import FlowLayout
 from desktop.ui.widgets.reader import plain_label, swatch_icon
 from desktop.ui.widgets.toggles import style_toggles
 
@@ -151,6 +152,7 @@ class PairView(QWidget):
         text_row = len(self.left.rows()) - 1
         grid.addWidget(self.strip, text_row, 1)
         grid.setRowStretch(text_row, 1)
+        grid.addWidget(self.legend, text_row + 1, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
         # the lists go below the texts: two columns of text need the width more
@@ -216,13 +218,13 @@ class PairView(QWidget):
         self.sync_button.setAutoRaise(True)
         self.side_button = QToolButton(self)
         self.side_button.setAutoRaise(True)
-        self.toolbar.addWidget(self.sync_button)
-        self.toolbar.addWidget(self.side_button)
+        # beside the toggles, one above the other: the row is as narrow as the grid
+        grid.addWidget(self.sync_button, 0, 3)
+        grid.addWidget(self.side_button, 1, 3)
 
     def _build_counterpart_controls(self) -> None:
         self.cp_controls = QWidget(self)
-        row = QHBoxLayout(self.cp_controls)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(self.cp_controls)  # wraps in a narrow panel instead of widening it
         self.choose_button = QToolButton(self.cp_controls)
         self.choose_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.choose_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -232,7 +234,6 @@ class PairView(QWidget):
         self.none_button = QToolButton(self.cp_controls)
         for b in (self.choose_button, self.pin_button, self.none_button):
             row.addWidget(b)
-        row.addStretch(1)
         self.picker = CounterpartPicker(self._search, self)
         self.picker.chosen.connect(self.choose)
 
@@ -274,8 +275,8 @@ class PairView(QWidget):
         self.side.addTab(div, "")
         self.side.addTab(glo, "")
         self.side.addTab(self.why, "")
-        self.legend = Legend(self.side)  # the strip's colours, beside the tabs
-        self.side.setCornerWidget(self.legend, Qt.Corner.TopRightCorner)
+        # the strip's colours, under the texts (beside the tabs, it squeezed them)
+        self.legend = Legend(self)
 
     def _action(self, slot, shortcut=None, checkable: bool = False) -> QAction:
         a = QAction(self)

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -77,6 +77,7 @@ class PairPanel(QObject):
         self._ends: list[int] = []
         self._layers: dict[str, list[Extra]] = {}
         self._hovered = -1
+        self._title_len = 0  # the text's first characters are the title, set as one
         # set by the view: its menu for this text, the why-tagged list, the article's
         # analysis, and actions other features add to the text menu (shared by both sides)
         self.menu_factory = None
@@ -168,7 +169,10 @@ class PairPanel(QObject):
         self.lang = art.lang or ""
         self.title.setText(art.title or _("(untitled)"))
         self.meta.setText(article_meta(art))
-        self.title.show()
+        # the text starts with the title (it is a segment and is aligned like one): it is
+        # set in large bold there, not repeated above the text
+        self._title_len = len(art.title) if art.title and text.startswith(art.title) else 0
+        self.title.setVisible(not self._title_len)
         self.meta.show()
         self.search_button.hide()
         self.view.show()
@@ -204,9 +208,20 @@ class PairPanel(QObject):
         doc.setDefaultFont(self.view.font())
         fastdoc.build(doc, self.prep, marks, format_for,
                       para_gap=self.fontMetrics().height() * 0.4)
+        n = min(self._title_len, self.prep.shown)
+        if n:
+            cur = QTextCursor(doc)
+            cur.setPosition(self.prep.u16(n), QTextCursor.MoveMode.KeepAnchor)
+            cur.mergeCharFormat(self.title_format())
         old, self.doc = self.doc, doc
         self.view.setDocument(doc)
         old.deleteLater()
+
+    def title_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontPointSize(self.view.font().pointSizeF() * 1.15)
+        return fmt
 
     def set_notice(self, message: str) -> None:
         self.notice.setText(message)
