@@ -9,6 +9,7 @@ mismatches; the text report lists them as converted).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -89,6 +90,32 @@ def format_alignment(al, mism) -> str:
     return "\n".join(lines)
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def notes(al, la, ra) -> list[str]:
+    """What the user should know before trusting the links: an empty side, a text in
+    neither Kazakh nor Russian, no names or figures in common (links from lengths alone)."""
+    out = []
+    for side, segs, lang in ((_("left"), al.left, al.left_lang),
+                             (_("right"), al.right, al.right_lang)):
+        if not segs:
+            out.append(_("The {side} text has no sentences: every sentence of the other "
+                         "is left unmatched.").format(side=side))
+        elif lang not in ("kk", "ru"):
+            out.append(_("The {side} text is neither Kazakh nor Russian: the links rest "
+                         "on lengths and shared figures only.").format(side=side))
+    if al.left and al.right:
+        ids = [{t.id for kind in ("countries", "people", "orgs")
+                for t in getattr(a, kind, None) or []} for a in (la, ra)]
+        nums = [set(_DIGITS.findall(" ".join(x.text for x in segs)))
+                for segs in (al.left, al.right)]
+        if not (ids[0] & ids[1]) and not (nums[0] & nums[1]):
+            out.append(_("The texts share no names or figures: they may not be versions of "
+                         "the same text, and the links rest on lengths alone."))
+    return out
+
+
 def cmd_align(args) -> int:
     """Align LEFT with RIGHT and print the links and mismatches (JSON with --json)."""
     from desktop.analysis.alignment import AlignmentError, align, mismatches, segment
@@ -116,6 +143,8 @@ def cmd_align(args) -> int:
     la = left.analysis or analyze(left.text, lang=left.lang)
     ra = right.analysis or analyze(right.text, lang=right.lang)
     mism = mismatches(left.text, right.text, la, ra, al)
+    for note in notes(al, la, ra):
+        print(note, file=sys.stderr)
     if getattr(args, "json", False):
         print(json.dumps(cli_json(al, mism), ensure_ascii=False, indent=1))
     else:

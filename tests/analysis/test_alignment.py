@@ -236,6 +236,28 @@ def test_kenes_align_reports_bad_input(capsys, tmp_path):
     assert "neither a file nor a library id" in capsys.readouterr().err
 
 
+def test_kenes_align_says_when_a_side_is_empty_or_the_texts_share_nothing(capsys, tmp_path):
+    from desktop.cli import main
+
+    kk = tmp_path / "kk.txt"
+    kk.write_text("Ауа райы жылы болады.\nЖаңбыр жаумайды.\n", encoding="utf-8")
+    ru = tmp_path / "ru.txt"
+    ru.write_text("Футбольный матч закончился вничью.\nБолельщики довольны.\n",
+                  encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["align", str(kk), str(empty), "--json"]) == 0
+    got = capsys.readouterr()
+    assert "right text has no sentences" in got.err
+    out = json.loads(got.out)  # the JSON stays whole: every segment in one link
+    assert [lk["left"] for lk in out["links"]] == [[0], [1]]
+    assert main(["align", str(kk), str(ru), "--lines"]) == 0
+    assert "share no names or figures" in capsys.readouterr().err
+    assert main(["align", str(ALIGN / "lines_kk.txt"), str(ALIGN / "lines_ru.txt"),
+                 "--lines"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_number_words_months_and_weekdays_are_anchors_in_both_languages():
     from desktop.analysis.align_lexicon import lexicon_anchors
 
