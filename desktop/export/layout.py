@@ -52,6 +52,45 @@ class WholePara(Para):
         return []
 
 
+class WithTail(Flowable):
+    """A text and the short line that closes it (a digest article's lead and its tags):
+    the tail never starts a page on its own; when the two do not fit, the text splits so
+    that its last lines go over with the tail. One flowable, no keep-together group: a
+    digest has hundreds of them."""
+
+    def __init__(self, body: Flowable, tail: Flowable) -> None:
+        super().__init__()
+        self.body, self.tail = body, tail
+        self._bh = self._th = self._gap = 0.0
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab API
+        return self.body.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab API
+        return self.tail.getSpaceAfter()
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        _w, self._bh = self.body.wrap(availWidth, availHeight)
+        _w, self._th = self.tail.wrap(availWidth, availHeight)
+        self._gap = max(self.body.getSpaceAfter(), self.tail.getSpaceBefore())
+        self.width, self.height = availWidth, self._bh + self._gap + self._th
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        self.wrap(availWidth, availHeight)
+        room = availHeight - self._gap - self._th
+        parts = self.body.split(availWidth, room) if room > 0 else []
+        if len(parts) == 2:
+            return [parts[0], WithTail(parts[1], self.tail)]
+        if getattr(getattr(self, "_frame", None), "_atTop", False):
+            return [self.body, self.tail]  # a page cannot hold both: flow them apart
+        return []  # both to the next page
+
+    def draw(self) -> None:
+        self.body.drawOn(self.canv, 0, self.height - self._bh)
+        self.tail.drawOn(self.canv, 0, 0)
+
+
 class Heading(Para):
     """A heading that becomes a bookmark (and a TOC entry when `toc`)."""
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from desktop.core.briefing_text import lead
 from desktop.export.document import Doc, Meta, Progress
+from desktop.export.layout import WithTail
 from desktop.export.styles import HouseStyle
 from desktop.export.text import clean, esc
 from desktop.jobs import CancelToken
@@ -100,8 +101,7 @@ def build(articles: Sequence, *, title: str, style: HouseStyle, lang: str,
                     t.lang_name(a.lang)]
             doc.add(doc.para(" · ".join(meta), "meta_loose"))
             body_lead = lead(a.body or "", source=a.source)
-            if body_lead:
-                doc.add(doc.para(body_lead, "body"))
+            body = doc.para(body_lead, "body") if body_lead else None
             tag_parts = []
             for kind, attr, head in (("country", "countries", _("Countries")),
                                      ("sector", "sectors", _("Sectors")),
@@ -114,9 +114,12 @@ def build(articles: Sequence, *, title: str, style: HouseStyle, lang: str,
             if a.url:
                 tag_parts.append(f"<b>{esc(label_sources)}:</b> {esc(a.url)}")
                 doc.remember(a.url)
-            if tag_parts:
-                doc.add(doc.markup(" &nbsp;·&nbsp; ".join(tag_parts), "small",
-                                   plain=" ".join(tag_parts), whole=True))
+            tags = (doc.markup(" &nbsp;·&nbsp; ".join(tag_parts), "small",
+                               plain=" ".join(tag_parts), whole=True) if tag_parts else None)
+            if body is not None and tags is not None:
+                doc.add(WithTail(body, tags))  # the tag line never opens a page alone
+            else:
+                doc.add(*(f for f in (body, tags) if f is not None))
             doc.add(doc.spacer(2.5))
 
     keywords = tuple(label for label, _items in groups)

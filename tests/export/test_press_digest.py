@@ -146,3 +146,39 @@ def test_unknown_template_and_missing_input():
         render_pdf("poster", articles=[])
     with pytest.raises(ExportError):
         render_pdf("press-digest")
+
+
+
+def test_a_tag_line_never_opens_a_page_alone():
+    """A digest article's lead fills a page to the last line: its tag line takes the
+    lead's last lines along to the next page instead of standing there alone."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from desktop.export.layout import Para, WholePara, WithTail
+
+    body_style = ParagraphStyle("b", fontSize=10, leading=14)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, invariant=1)
+    body = Para("Lead sentence of the article. " * 12, body_style)
+    _w, body_h = body.wrap(doc.width, doc.height)
+    tags = WholePara("Countries: Kazakhstan, Uzbekistan", body_style)
+    # the lead ends exactly at the foot of page 1; the tag line does not fit below it
+    doc.build([Spacer(1, doc.height - body_h - 1), WithTail(body, tags)])
+    pages = _page_texts(out.getvalue())
+    assert len(pages) == 2
+    assert "Countries:" in pages[1] and "Lead sentence" in pages[1]
+    assert "Lead sentence" in pages[0]
+
+
+def _page_texts(data: bytes) -> list[str]:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
