@@ -80,7 +80,8 @@ def main() -> int:
             classification="restricted", lang="en", prepared_on="2025-11-12",
             objectives="- Raise bilateral trade towards USD 10 billion.\n"
                        "- Open the International Centre for Industrial Cooperation."),
-            arts)
+            # the visit's own coverage: the sample's articles of 14-16 November 2025
+            [a for a in arts if "2025-11-14" <= (a.article.date or "")[:10] <= "2025-11-16"])
         pdf = export_pdf("visit-brief", briefing=b, out=tmp / "brief.pdf", lang="en")
         _png(pdf, [0, 1], shots / "pdf-visit-brief.png")
         pdf = export_pdf("press-digest", articles=arts, out=tmp / "digest.pdf", lang="ru",
