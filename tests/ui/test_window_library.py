@@ -145,3 +145,18 @@ def test_screenshot_option_writes_a_png(tmp_path, _private_data_dir, select):
     assert r.returncode == 0, r.stderr
     img = QImage(str(out))
     assert not img.isNull() and img.width() >= 800 and img.height() >= 500
+
+
+def test_a_library_from_before_pairing_is_indexed_when_the_window_opens_it(qtbot, tmp_path):
+    """Counterparts then come from the index at once; the GUI thread never builds it."""
+    folder = tmp_path / "lib"
+    with Library.open(folder) as lib:
+        lib.import_paths([SAMPLE])
+        lib.store.conn.execute("DELETE FROM pair_docs")  # as an older Kenes left it
+        lib.store.conn.commit()
+        assert lib.store.pair_count() == 0
+    w = _open(qtbot, folder, import_sample=False)
+    try:
+        assert w.library.store.pair_count() == 5
+    finally:
+        _close(w)
