@@ -107,7 +107,9 @@ class Doc:
         text = colors.HexColor(c.text)
         heading = colors.HexColor(c.heading)
         muted = colors.HexColor(c.muted)
-        base = ParagraphStyle("body", fontName=body.font_name("Regular"), fontSize=s,
+        # bulletFontName: reportlab's default (Helvetica) would add an unembedded font
+        base = ParagraphStyle("body", fontName=body.font_name("Regular"),
+                              bulletFontName=body.font_name("Regular"), fontSize=s,
                               leading=s * 1.42, textColor=text, spaceAfter=s * 0.6,
                               alignment=TA_LEFT, splitLongWords=1, allowWidows=0,
                               allowOrphans=0)

@@ -31,6 +31,17 @@ def test_cover_dates_and_classification_in_export_language(lang):
     assert "4,5 млрд" in text
 
 
+
+def test_every_font_is_embedded_including_the_list_bullets():
+    """Objectives and key messages are bulleted lists: the bullet is set in the style's
+    own font, so the PDF names no font it does not carry (no Helvetica)."""
+    import re
+
+    data = render_pdf("visit-brief", briefing=sample_briefing(), lang="kk")
+    fonts = set(re.findall(rb"/BaseFont /([^\s/]+)", data))
+    assert fonts and all(re.match(rb"[A-Z]{6}\+", f) for f in fonts), fonts
+    assert "•" in pdf_text(data)
+
 def test_every_part_has_a_bookmark_and_metadata_is_set():
     data = render_pdf("visit-brief", briefing=sample_briefing(), lang="en")
     _pages, meta, outline = pdf_info(data)
