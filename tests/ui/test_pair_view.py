@@ -14,8 +14,8 @@ from desktop.core.article import Article
 from desktop.corpus.library import StoredArticle
 from desktop.settings import Settings
 from desktop.ui.reading import fastdoc
+from desktop.ui.reading.common import SafeDocument
 from desktop.ui.reading.pairview import PairView
-from desktop.ui.widgets.reader import SafeDocument
 from tests.ui.pair_fakes import KK, RU, FakeBackend, FakeLibrary, stored
 
 

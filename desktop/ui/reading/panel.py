@@ -26,7 +26,7 @@ from desktop.i18n import _
 from desktop.ui import search_highlight
 from desktop.ui.plain import plain_tooltip
 from desktop.ui.reading import fastdoc
-from desktop.ui.widgets.reader import SafeDocument, article_meta, plain_label, selection_phrase
+from desktop.ui.reading.common import SafeDocument, article_meta, plain_label, selection_phrase
 
 Extra = QTextEdit.ExtraSelection
 SEARCH_COLOUR = QColor(255, 225, 0)  # the words the search matched
