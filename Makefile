@@ -57,7 +57,8 @@ bench: setup
 eval: setup
 	$(BIN)/python -m desktop.analysis.evaluate
 
-# README screenshots, made by the app itself from the bundled sample.
+# README screenshots, made by the app itself from the bundled sample (the reading pair from
+# a Kazakh article and its Russian translation written for it, docs/screenshots/pair-texts).
 screenshots: setup
 	rm -rf .bench/shots-lib && mkdir -p docs/screenshots
 	$(BIN)/kenes import resources/sample --library .bench/shots-lib >/dev/null
@@ -65,7 +66,8 @@ screenshots: setup
 	  --screenshot docs/screenshots/window.png
 	$(BIN)/kenes --library .bench/shots-lib --lang kk --query "sector:trade" --select 5 \
 	  --screenshot docs/screenshots/window-kk.png
-	$(BIN)/kenes --library .bench/shots-lib --select 1 --screenshot docs/screenshots/pair.png
+	$(BIN)/kenes import docs/screenshots/pair-texts --library .bench/shots-lib >/dev/null
+	$(BIN)/kenes --library .bench/shots-lib --select 6 --screenshot docs/screenshots/pair.png
 
 # The offline application folder dist/kenes/ (PyInstaller, packaging/kenes.spec).
 BUNDLE_STAMP := $(VENV)/.bundle-installed
