@@ -153,6 +153,9 @@ def _is_break(text: str, s: int, dot: int, punct: str, nxt: int) -> bool:
     word = m.group(1) if m else ""
     low = word.lower()
     before = text[m.start(1) - 1] if m and m.start(1) > s else " "
+    if m and m.start(1) == s and len(word) > 1 and word.isupper() \
+            and word.replace("-", "").isalpha():
+        return False  # a dateline: "АСТАНА. KAZINFORM — …" is one sentence with its news
     if len(word) == 1 and word.isalpha() and word.isupper() and before not in "°º":
         return False  # an initial: "Қ. Тоқаев", "В. Путин"
     if re.fullmatch(r"(?:\w\.)+\w", word) and len(word) <= 7 and word[0].isupper():

@@ -66,6 +66,13 @@ def test_unit_abbreviation_before_a_capital_ends_the_sentence():
 # --------------------------------------------------------------------------- alignment
 
 
+def test_a_dateline_stays_with_its_first_sentence():
+    text = "АСТАНА. KAZINFORM — Тоқаев Ташкентке барды. Сапар екі күнге созылады."
+    assert [x.text for x in segment(text)] == [
+        "АСТАНА. KAZINFORM — Тоқаев Ташкентке барды.", "Сапар екі күнге созылады."]
+    assert [x.text for x in segment("Ол келді. Сосын кетті.")] == ["Ол келді.", "Сосын кетті."]
+
+
 def test_parallel_article_aligns_with_gaps_for_extra_sentences(visit):
     _kk, _ru, al = visit
     assert is_complete(al)
