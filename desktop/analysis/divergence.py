@@ -76,6 +76,15 @@ class _Item:
         return self.key.rsplit(":", 1)[1]
 
 
+_FULL_WORD_DOT = re.compile(r"(?<=[^\W\d_]{5})\.$")
+
+
+def _surface(text: str) -> str:
+    """A figure as the report shows it: the sentence's full stop after a whole word
+    ("5 миллион.") is not part of it; an abbreviation keeps its dot ("5 млн.")."""
+    return _FULL_WORD_DOT.sub("", text)
+
+
 def _items(text: str, analysis: Analysis, loc: _Locator) -> list[_Item]:
     """The analysis' figures, plus measures it does not count (a number with a unit of
     length, mass, area, volume or temperature), each with its comparison key."""
@@ -84,7 +93,7 @@ def _items(text: str, analysis: Analysis, loc: _Locator) -> list[_Item]:
     for f in analysis.figures:
         unit = unit_of(text, *f.span) if f.kind == "count" else None
         key = f"{float(f'{f.value:.3g}'):g}:{unit}" if unit else figure_key(f)
-        out.append(_Item(f.text, f.value, key, unit, loc(f.span[0]), f.kind))
+        out.append(_Item(_surface(f.text), f.value, key, unit, loc(f.span[0]), f.kind))
         taken.append(f.span)
     for m in _NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in taken):

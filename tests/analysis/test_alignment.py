@@ -204,6 +204,15 @@ def test_money_scale_difference_is_flagged():
     assert [(m.kind, m.side, m.link) for m in found] == [("figure", "both", 0)]
 
 
+def test_a_figure_in_the_report_leaves_out_the_sentence_full_stop():
+    kk, ru = "Жылына 5 миллион.", "В год 5 миллиардов. Объём 3 млн. Конец."
+    al = align(segment(kk, "kk"), segment(ru, "ru"))
+    found = mismatches(kk, ru, analyze(kk, "kk"), analyze(ru, "ru"), al)
+    texts = {m.left for m in found} | {m.right for m in found}
+    assert "5 миллион" in texts and "5 миллиардов" in texts
+    assert "3 млн." in texts  # an abbreviation keeps its dot
+
+
 def test_a_person_named_on_one_side_only_is_flagged():
     kk = "Тоқаев Ташкентте Мирзиёевпен кездесті."
     ru = "Токаев встретился в Ташкенте."
