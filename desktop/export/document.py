@@ -324,7 +324,10 @@ class Doc:
         maker = numbered_canvas(chrome)
         self._index_headings()
         # One layout pass: the contents' page numbers are drawn when the canvas is saved.
-        doc.build(list(self.story), canvasmaker=maker)
+        story = list(self.story)
+        while story and isinstance(story[-1], Spacer):
+            story.pop()  # space after the last item would open a blank page at a page end
+        doc.build(story, canvasmaker=maker)
         if progress is not None:
             progress(n, n, "")
         return buf.getvalue()

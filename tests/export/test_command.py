@@ -79,6 +79,24 @@ def test_parallel_text_dates_in_the_export_language(library, tmp_path):
     assert "Nov 2025" not in text
 
 
+def test_no_blank_last_page(library, tmp_path):
+    """The sample digest by country ends at the foot of a page: no page of header and
+    footer alone follows."""
+    import pypdfium2 as pdfium
+
+    out = tmp_path / "digest.pdf"
+    assert main(["export", "--template", "press-digest", "--group-by", "country",
+                 "--lang", "en", "--library", library, "-o", str(out)]) == 0
+    pdf = pdfium.PdfDocument(out.read_bytes())
+    try:
+        for i in range(len(pdf)):
+            lines = [x for x in pdf[i].get_textpage().get_text_range().splitlines()
+                     if x.strip()]
+            assert len(lines) > 3, f"page {i + 1} of {len(pdf)} is blank"
+    finally:
+        pdf.close()
+
+
 def test_list_styles(capsys):
     assert main(["export", "--list-styles"]) == 0
     assert capsys.readouterr().out.split()[:2] == ["default", "press"]
