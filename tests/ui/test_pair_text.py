@@ -44,3 +44,26 @@ def test_control_and_astral_characters_keep_highlights_on_their_words(qtbot):
     assert "Өзбекстан" in _highlighted(v.left)
     assert "<i>src</i>" in v.left.meta.text()  # shown as typed, not as markup
     assert 'href="file' not in v.left.doc.toHtml()
+
+
+def test_a_counterpart_sharing_no_names_or_figures_is_flagged_above_its_text(qtbot):
+    from tests.ui.pair_fakes import stored
+
+    lib = FakeLibrary()
+    lib.articles[60] = stored(60, "Ауа райы", ["Ауа райы жылы болады.", "Жаңбыр жаумайды."], "kk")
+    lib.articles[61] = stored(61, "Футбол", ["Матч закончился вничью.", "Болельщики рады."],
+                              "ru")
+    lib.auto[60] = []
+    v = PairView(FakeBackend(lib), None, QUndoStack())
+    qtbot.addWidget(v)
+    v.resize(900, 500)
+    v.show()
+    qtbot.waitExposed(v)
+    v.open(60)
+    v.choose(61)
+    v.flush()
+    assert "share no names or figures" in v.right.notice.text()
+    assert v.right.notice.isVisible()
+    v.open(1)  # a translation: no such note
+    v.flush()
+    assert "share no names" not in v.right.notice.text()

@@ -753,6 +753,7 @@ class PairView(QWidget):
         except ValueError as exc:  # AlignmentError: a sentence for the user
             self.panels[self.counter_side].set_notice(str(exc))
             al = None
+        self._note(al)
         self.set_alignment(al)
 
     def _aligned(self, token: int, al, message: str) -> None:
@@ -762,7 +763,19 @@ class PairView(QWidget):
         self.busy_label.hide()
         if message:
             self.panels[self.counter_side].set_notice(message)
+        else:
+            self._note(al)
         self.set_alignment(al)
+
+    def _note(self, al) -> None:
+        """Links between texts that share no names or figures rest on lengths alone (or
+        one side has no sentences): say so above the counterpart."""
+        panel = self.panels[self.counter_side]
+        if al is None or panel.notice.text():
+            return  # a notice already there (an article shown in part) stays
+        from desktop.analysis.align_command import notes
+
+        panel.set_notice(" ".join(notes(al, self.analyses["left"], self.analyses["right"])))
 
     def set_alignment(self, al) -> None:
         """Show links `al` between the panels (None: no alignment)."""
