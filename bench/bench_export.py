@@ -34,6 +34,68 @@ def export_speed(ctx: Context) -> None:
                note=f"{r['digest_articles']} articles with contents; CPU {r['digest_cpu']:.2f} s")
 
 
+@bench("export", order=61)
+def export_responsive(ctx: Context) -> None:
+    """The window during a 200-page digest export: how late a 10 ms timer fires."""
+    import os
+
+    from bench.bench_library import _run_json
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = _run_json(["-m", "bench.bench_export", "responsive"], "export responsiveness", env)
+    ctx.record("window during a press-digest export: longest event-loop stall",
+               r["max_stall_s"], "s", target=0.1,
+               note=f"95th percentile {r['p95_stall_s'] * 1000:.0f} ms over "
+                    f"{r['ticks']} ticks; export {r['export_s']:.1f} s in the background")
+
+
+def responsive() -> dict:
+    """Export on the app's job runner (a worker thread, as Ctrl+E does) while a 10 ms
+    timer ticks on the GUI thread; a stall is a tick's lateness (what a user feels as a
+    frozen window)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.export import export_pdf
+    from desktop.jobs.qt_runner import JobRunner
+
+    app = QApplication.instance() or QApplication([])
+    arts = _articles(600)
+    runner = JobRunner()
+    gaps: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(max(0.0, now - last[0] - 0.010))
+        last[0] = now
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "digest.pdf"
+
+        def work(progress=None, cancel=None):
+            return export_pdf("press-digest", articles=arts, out=out, lang="ru",
+                              progress=progress, cancel=cancel)
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        t0 = time.perf_counter()
+        last[0] = t0
+        timer.start()
+        job = runner.start("export", work)
+        job.finished.connect(app.quit)
+        app.exec()
+        timer.stop()
+        runner.wait()
+        took = time.perf_counter() - t0
+        if job.outcome != "result":
+            raise RuntimeError(f"export failed: {job.value!r}")
+    gaps.sort()
+    return {"max_stall_s": gaps[-1] if gaps else took, "ticks": len(gaps),
+            "p95_stall_s": gaps[int(len(gaps) * 0.95)] if gaps else took, "export_s": took}
+
+
 def _articles(n: int, seed: int = 20251116) -> list:
     from bench.synth import _seed_texts, _title
     from desktop.analysis.pipeline import analyze
@@ -109,4 +171,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["responsive"]:
+        sys.stdout.write(json.dumps(responsive()) + "\n")
+        raise SystemExit(0)
     raise SystemExit(main())
