@@ -97,14 +97,22 @@ def notes(al, la, ra) -> list[str]:
     """What the user should know before trusting the links: an empty side, a text in
     neither Kazakh nor Russian, no names or figures in common (links from lengths alone)."""
     out = []
-    for side, segs, lang in ((_("left"), al.left, al.left_lang),
-                             (_("right"), al.right, al.right_lang)):
+    # whole sentences per side: "left"/"right" inserted into one would not agree in kk/ru
+    for segs, lang, empty, foreign in (
+            (al.left, al.left_lang,
+             _("The left text has no sentences: every sentence of the right one is left "
+               "unmatched."),
+             _("The left text is neither Kazakh nor Russian: the links rest on lengths and "
+               "shared figures only.")),
+            (al.right, al.right_lang,
+             _("The right text has no sentences: every sentence of the left one is left "
+               "unmatched."),
+             _("The right text is neither Kazakh nor Russian: the links rest on lengths and "
+               "shared figures only."))):
         if not segs:
-            out.append(_("The {side} text has no sentences: every sentence of the other "
-                         "is left unmatched.").format(side=side))
+            out.append(empty)
         elif lang not in ("kk", "ru"):
-            out.append(_("The {side} text is neither Kazakh nor Russian: the links rest "
-                         "on lengths and shared figures only.").format(side=side))
+            out.append(foreign)
     if al.left and al.right:
         ids = [{t.id for kind in ("countries", "people", "orgs")
                 for t in getattr(a, kind, None) or []} for a in (la, ra)]
