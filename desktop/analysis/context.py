@@ -223,3 +223,50 @@ def not_a_country(text: str, s: int, e: int, sub: str, phrase: str, cx: ContextR
             and _in_date(text, s, e, cx):
         return True
     return bare and sub != "adjective" and _in_person_name(text, s, e, sub, phrase, rules)
+
+
+_KK_RE = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+# Russian function words: a sentence without Kazakh letters that has one is Russian
+_RU_WORDS = re.compile(
+    r"(?:^|[\s«(])(?:и|в|во|на|не|что|с|со|по|из|для|от|о|об|к|за|как|это|его|их|был|была|"
+    r"были|будет|также|при|после|до|он|она|они)(?=[\s,.:;!?»)])", re.IGNORECASE)
+_REACH = 400  # how far from a keyword its sentence's bounds are looked for
+
+
+class SentenceLanguage:
+    """Which language the sentence around a position is written in, for keywords listed
+    for one language only: "kk" (it has Kazakh letters), "ru" (none, and a Russian function
+    word), or "" (cannot tell: such a keyword is kept)."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.any_kk = _KK_RE.search(text) is not None
+        self.cache: dict[int, str] = {}
+
+    def at(self, pos: int) -> str:
+        text = self.text
+        if not self.any_kk:  # no Kazakh letter anywhere: Russian if it reads so
+            r = self.cache.get(-1)
+            if r is None:
+                r = self.cache[-1] = "ru" if _RU_WORDS.search(text) else ""
+            return r
+        lo = pos - _REACH if pos > _REACH else 0
+        a = max(text.rfind(".", lo, pos), text.rfind("!", lo, pos), text.rfind("?", lo, pos),
+                text.rfind("\n", lo, pos)) + 1
+        r = self.cache.get(a)
+        if r is None:
+            hi = pos + _REACH
+            b = min((i for i in (text.find(c, pos, hi) for c in ".!?\n") if i >= 0),
+                    default=min(hi, len(text)))
+            if _KK_RE.search(text, a, b):
+                r = "kk"
+            else:
+                r = "ru" if _RU_WORDS.search(text, a, b) else ""
+            self.cache[a] = r
+        return r
+
+    def allows(self, lang: str, pos: int) -> bool:
+        """Whether a keyword of `lang` ("kk" or "ru") found at `pos` counts."""
+        here = self.at(pos)
+        return not here or here == lang

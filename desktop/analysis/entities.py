@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 
-from desktop.analysis.morph import valid_tail
+from desktop.analysis.morph import valid_ru_tail, valid_tail
 from desktop.analysis.rules import SEPARATORS, Rules, Scanner
 
 _ADJ_TAILS = ("лық", "лік", "дық", "дік", "тық", "тік", "ск", "ийск", "lyq", "lik", "dyq", "dik")
@@ -129,8 +129,9 @@ def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool, str
         if t.policy == "any":
             end, hyph = len(word), False
         elif tail:
-            if t.policy == "exact" or not valid_tail(tail):
-                continue
+            if t.policy == "exact" or not (valid_ru_tail(tail) if t.policy == "stem"
+                                           else valid_tail(tail)):
+                continue  # a Russian stem takes Russian endings: "скот-а", not "Скот-та"
             end, hyph = len(word), False
         elif t.policy == "stem":
             continue  # a Russian stem alone ("Кита") is not a form of the name

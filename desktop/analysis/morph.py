@@ -66,6 +66,12 @@ def valid_tail(tail: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def valid_ru_tail(tail: str) -> bool:
+    """True when `tail` is a Russian ending (what may follow a Russian stem such as Турци-)."""
+    return bool(tail) and len(tail) <= MAX_TAIL and _RU.fullmatch(tail.lower()) is not None
+
+
 _RU_STEM_ENDINGS = ("ия", "ья")
 
 

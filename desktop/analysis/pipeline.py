@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from desktop import paths
-from desktop.analysis.context import not_a_country
+from desktop.analysis.context import SentenceLanguage, not_a_country
 from desktop.analysis.entities import (
     BRIDGE_KINDS,
     Group,
@@ -85,7 +85,7 @@ def clear_caches() -> None:
     """Empty every per-word cache of the loaded rules, as if no text had been analysed yet
     (results are the same either way; `perf` uses it to time text never seen before)."""
     from desktop.analysis.entities import normalise_surname, slug
-    from desktop.analysis.morph import valid_tail
+    from desktop.analysis.morph import valid_ru_tail, valid_tail
 
     r, fr = _rules, _figs
     if r is not None:
@@ -96,7 +96,7 @@ def clear_caches() -> None:
     if fr is not None:
         fr.cache.clear()
         fr.scale_cache.clear()
-    for f in (valid_tail, normalise_surname, slug):
+    for f in (valid_tail, valid_ru_tail, normalise_surname, slug):
         f.cache_clear()
 
 
@@ -163,8 +163,8 @@ def vocabulary(kind: str) -> dict[str, dict[str, str]]:
 _TAG_KINDS = ("country", "sector", "person", "org")
 
 
-def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
-             ) -> tuple[dict[str, list[Tag]], list[Mention], list[tuple[int, int]],
+def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str,
+             text_lang: str = "") -> tuple[dict[str, list[Tag]], list[Mention], list[tuple[int, int]],
                         dict[str, int]]:
     """Group gazetteer hits (plus people introduced by a title) into one Tag per (kind, id)
     in order of first mention, and list the person mentions for quote speakers, the
@@ -185,6 +185,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     weak: dict[str, int] = {}
     folded = scan_text is not text
     cap_table = r.cap_scan.table if r.cap_scan is not None else {}
+    langs: SentenceLanguage | None = None  # made when a one-language keyword is found
     end = -1  # as entities.settle_overlaps, inline (hits come in text order)
     for base, hs in groups:
         for h in hs:
@@ -207,7 +208,14 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
             if tags is None:  # an exclusion: its words are taken, nothing is tagged
                 continue
             id_, phrase = h[3], h[5]
-            if h[4] == "weak":
+            sub = h[4]
+            if kind == "sector" and ":" in sub:  # a keyword of one language only
+                sub, lang = sub.split(":")
+                if langs is None:
+                    langs = SentenceLanguage(scan_text, text_lang)
+                if not langs.allows(lang, s):
+                    continue
+            if sub == "weak":
                 weak[id_] = weak.get(id_, 0) + 1
             elif kind == "person" and folded:
                 phrase = text[s:end]
@@ -252,7 +260,7 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
     home = home_country(home)
     scan_text = _fold_yo(text)
     tags, people_m, taken, weak = _collect(gazetteer_groups(scan_text, r), text, scan_text, r,
-                                           home)
+                                           home, lang)
     countries = tags["country"]
     countries.sort(key=lambda t: (not t.home, t.spans[0][0]))
     min_hits = r.min_hits

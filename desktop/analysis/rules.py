@@ -28,6 +28,7 @@ TYPED_LISTS = {"cities": "city", "adjectives": "adjective", "exclude": "exclude"
 # such as встреча or технология), so one of them alone does not tag the sector.
 WEAK_LIST = "weak"
 WILD = "\x00"
+_KK_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")  # letters of Kazakh, not of Russian
 # Spaces inside multi-word names. Written so that no class holds a character above U+00FF:
 # such a class compiles to a 256-entry table, and with one per multi-word name it made
 # the compiled alternation 2.4x larger (slower through CPU caches), for the same matches.
@@ -301,6 +302,28 @@ def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
     # a pattern listed as weak is weak even when a language list has it too (a user file
     # may demote a bundled keyword by listing it under `weak`)
     weak = {parse_pattern(p) for p in entry.patterns.get(WEAK_LIST, ())} if sector else set()
+    # a sector keyword listed for one of kk / ru only applies in a sentence of that
+    # language ("term:kk": Kazakh мыс, copper, is not in Russian мысли); listed for both, or
+    # weak without Kazakh letters, it applies anywhere
+    langs: dict[tuple[str, str], set[str]] = {}
+    if sector:
+        for list_name, pats in entry.patterns.items():
+            for raw in pats:
+                key = parse_pattern(raw)
+                if list_name in ("kk", "ru"):
+                    lang = list_name
+                elif list_name == WEAK_LIST and not _KK_ONLY.isdisjoint(key[0]):
+                    lang = "kk"
+                else:
+                    lang = ""
+                langs.setdefault(key, set()).add(lang)
+        # the longest surface wins the match, so one that a stem of the other language
+        # covers ("энергетика*" under ru "энергет*") applies in that language too
+        stems = [(t, ls) for (t, pol), ls in langs.items() if pol == "any"]
+        for (t, _pol), ls in langs.items():
+            for st, sls in stems:
+                if t != st and t.startswith(st):
+                    ls |= sls
     for list_name, pats in entry.patterns.items():
         if sector:
             subtype = ("exclude" if list_name == "exclude" else
@@ -313,21 +336,26 @@ def _surfaces(entry: Entry) -> list[tuple[str, Target]]:
             text, policy = parse_pattern(raw)
             if not text or (subtype == "term" and (text, policy) in weak):
                 continue
-            target = Target(entry.kind, entry.id, subtype, policy)
+            sub = subtype
+            if sector and subtype != "exclude":
+                ls = langs.get((text, policy), ())
+                if len(ls) == 1 and "" not in ls:
+                    sub = f"{subtype}:{next(iter(ls))}"
+            target = Target(entry.kind, entry.id, sub, policy)
             if (policy == "suffix" and subtype != "exclude" and list_name == "ru"
                     and len(text) == 4 and text[0].isupper() and text[-1] in "ая"):
                 # a short name in -а/-я (Куба, Гана): its Russian cases as words of their
                 # own, since the stem would take any ending (Куб-ка is Кубка, a cup)
-                exact = Target(entry.kind, entry.id, subtype, "exact")
+                exact = Target(entry.kind, entry.id, sub, "exact")
                 ends = ("ы", "е", "у", "ой", "ою") if text[-1] == "а" else ("и", "е", "ю", "ей")
                 out.extend((text[:-1] + x, exact) for x in ends)
             if policy == "suffix" and subtype != "exclude" and list_name in ("ru", "cities"):
                 stem, ending = ru_stem(text)
                 # the stem is no word of its own: it needs an ending ("stem"), so that
                 # "Кита" (of Кит, a name) is not Китай nor "Кени" Кения
-                stem_target = Target(entry.kind, entry.id, subtype, "stem")
+                stem_target = Target(entry.kind, entry.id, sub, "stem")
                 if ending and list_name == "ru":  # Турция → Турци- + endings, and the
-                    out.append((text, Target(entry.kind, entry.id, subtype, "exact")))
+                    out.append((text, Target(entry.kind, entry.id, sub, "exact")))
                     text, target = stem, stem_target  # citation form as written (-й is
                     # no ending: Китай)
                 elif ending and ending in "ая":  # a city list mixes languages: Москва in
