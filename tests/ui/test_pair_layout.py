@@ -62,3 +62,11 @@ def test_window_at_1280_by_800_leaves_room_for_the_list_and_both_texts(qtbot, tm
     finally:
         w.runner.wait(60000)
         w.close()
+
+
+def test_differences_give_the_two_versions_words_most_of_the_width(qtbot):
+    v = _view(qtbot, 1000)
+    v._fill_divergences()
+    widths = [v.div_list.columnWidth(c) for c in range(v.div_list.columnCount())]
+    assert widths[2] == widths[3] > max(widths[0], widths[1], widths[4])
+    assert widths[2] >= v.div_list.viewport().width() // 4

@@ -1225,6 +1225,11 @@ class PairView(QWidget):
             self.div_list.addTopLevelItem(it)
         for col in (0, 1, 4):
             self.div_list.resizeColumnToContents(col)
+        # the two versions' words get the width the short columns leave (a note is short)
+        rest = self.div_list.viewport().width() - sum(
+            self.div_list.columnWidth(c) for c in (0, 1, 4)) - 6 * self.fontMetrics().height()
+        for col in (2, 3):
+            self.div_list.setColumnWidth(col, max(100, rest // 2))
         self.side.setTabText(0, _("Differences ({n})").format(n=len(self.div_rows))
                              if self.div_rows else _("Differences"))
 
