@@ -70,3 +70,20 @@ def test_differences_give_the_two_versions_words_most_of_the_width(qtbot):
     widths = [v.div_list.columnWidth(c) for c in range(v.div_list.columnCount())]
     assert widths[2] == widths[3] > max(widths[0], widths[1], widths[4])
     assert widths[2] >= v.div_list.viewport().width() // 4
+
+
+def test_reasons_cut_to_the_width_are_whole_in_the_tooltip_one_a_line(qtbot):
+    from tests.ui.pair_fakes import Cand
+
+    lib = FakeLibrary()
+    lib.auto[1] = [Cand(3, 0.93, "translation", ["shared people: Kassym-Jomart Tokayev",
+                                                  "same figures: 4.5 bn USD"])]
+    v = PairView(FakeBackend(lib), None, QUndoStack())
+    qtbot.addWidget(v)
+    v.resize(560, 600)
+    v.show()
+    qtbot.waitExposed(v)
+    v.open(1)
+    tip = v.right.reasons.toolTip().replace("\xa0", " ")
+    assert "Kassym-Jomart Tokayev<br>" in tip
+    assert "same figures: 4.5 bn USD" in tip

@@ -733,6 +733,8 @@ class PairView(QWidget):
                                                                        if reasons else "")
         p.role.setText(role)
         p.reasons.setText(reasons)
+        if reasons:  # the line is cut to the panel's width: the tooltip has one reason a line
+            p.reasons.setToolTip(plain_tooltip(reasons.replace("; ", "\n")))
         p.reasons.setVisible(bool(reasons))
         self._update_pin_text()
 
