@@ -132,6 +132,20 @@ def test_cancel_during_export_leaves_the_old_file(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["digest.pdf"]
 
 
+def test_export_leaves_garbage_collection_as_it_found_it(tmp_path):
+    """The app's objects are frozen out of collection only while a PDF is laid out; after
+    an export, a cancelled one included, the whole heap is collectable again."""
+    import gc
+
+    render_pdf("press-digest", articles=sample_articles())
+    assert gc.get_freeze_count() == 0
+    token = CancelToken()
+    with pytest.raises(Cancelled):
+        export_pdf("press-digest", articles=sample_articles() * 20, out=tmp_path / "d.pdf",
+                   progress=lambda *_a: token.cancel(), cancel=token)
+    assert gc.get_freeze_count() == 0
+
+
 def test_export_writes_file_and_reports_progress(tmp_path):
     out = tmp_path / "digest.pdf"
     seen = []
