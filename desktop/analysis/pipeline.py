@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from desktop import paths
-from desktop.analysis.context import SentenceLanguage, not_a_country
+from desktop.analysis.context import SentenceLanguage, compile_context, not_a_country
 from desktop.analysis.entities import (
     BRIDGE_KINDS,
     Group,
@@ -163,6 +163,14 @@ def vocabulary(kind: str) -> dict[str, dict[str, str]]:
 _TAG_KINDS = ("country", "sector", "person", "org")
 
 
+def _context_rules(r: Rules):
+    """The rule set's [context] tables, compiled once and kept on it (`Rules.cx`)."""
+    cx = r.cx
+    if cx is None:
+        cx = r.cx = compile_context(r.context)
+    return cx
+
+
 def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str,
              text_lang: str = "") -> tuple[dict[str, list[Tag]], list[Mention], list[tuple[int, int]],
                         dict[str, int]]:
@@ -201,7 +209,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
             taken.append(span)
             if kind in BRIDGE_KINDS:
                 bridges[s] = end
-            if kind == "country" and not_a_country(scan_text, s, end, h[4], h[5], r.cx, r,
+            if kind == "country" and not_a_country(scan_text, s, end, h[4], h[5], _context_rules(r), r,
                                                    h[5] in cap_table):
                 continue  # a language, a currency, a person's name, a month: words taken
             tags = by.get(kind)

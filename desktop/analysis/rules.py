@@ -406,9 +406,8 @@ def compile_rules(rules: Rules) -> Rules:
     rules.role_low_scan = role_low
     rules.display_names = {k: e.names["en"] for k, e in rules.entries.items() if e.names.get("en")}
     rules.min_hits = {e.id: e.min_hits for e in rules.of_kind("sector")}
-    from desktop.analysis.context import compile_context
-
-    rules.cx = compile_context(rules.context)
+    # rules.cx (the [context] tables) is compiled by the pipeline on first use: the context
+    # module reads names through entities, which builds on this module
     return rules
 
 
