@@ -85,6 +85,10 @@ class FigureRules:
     unit_too: frozenset[str] = frozenset()  # currency stems that are also units ("фунт")
     # (first word, second word) of multi-word currencies starting with a unit_too stem
     unit_seconds: tuple[tuple[str, str], ...] = ()
+    # words right before a number that make it a label or a clock time ("рейс 6321",
+    # "сағат 7-де", "номер 5"), as skip_units: a stem of 3+ letters or "word!"
+    skip_before: frozenset[str] = frozenset()
+    skip_before_exact: frozenset[str] = frozenset()
     cache: dict[str, _WordInfo] = field(default_factory=dict, repr=False)
     scale_cache: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -120,6 +124,7 @@ def compile_figures(cfg: dict) -> FigureRules:
     q = cfg.get("qualifiers") or {}
     skip_words = [w.lower() for w in (cfg.get("skip_units") or {}).get("words", [])]
     skip = frozenset(w for w in skip_words if not w.endswith("!"))
+    before_words = [w.lower() for w in (cfg.get("skip_before") or {}).get("words", [])]
     sym = "".join(re.escape(k) for k, _ in currencies if len(k) == 1 and not k.isalnum())
     unit_too = frozenset(w.lower() for w in (cfg.get("unit_currencies") or {}).get("words", []))
     scale_alt = "|".join(re.escape(k) for k, _ in scales) or "(?!)"
@@ -138,7 +143,9 @@ def compile_figures(cfg: dict) -> FigureRules:
                        frozenset(w[:-1] for w in skip_words if w.endswith("!")),
                        unit_too, tuple(
                            (k.lower().split()[0], k.lower().split()[1]) for k, _c in currencies
-                           if " " in k and k.lower().split()[0] in unit_too))
+                           if " " in k and k.lower().split()[0] in unit_too),
+                       frozenset(w for w in before_words if not w.endswith("!")),
+                       frozenset(w[:-1] for w in before_words if w.endswith("!")))
 
 
 _SENT_WINDOW = 400
@@ -267,6 +274,24 @@ def _is_skip(word: str, skip: frozenset[str], exact: frozenset[str] = frozenset(
 _DIGIT_MASK = bytes(48 if 48 <= i <= 57 else 32 for i in range(256))  # digit -> "0", else " "
 
 
+_LATIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9]*)[ \u00a0]\Z")
+_LATIN_COMMON = frozenset("""
+the in on at of by to for from with and or some over about around under nearly almost more
+than only just all up top since until till after before per each every
+""".split())
+
+
+def _model_name(text: str, s: int, fr: FigureRules) -> bool:
+    """Whether the number at `s` follows a Latin name with a capital letter, as model and
+    product names do ("Boeing 737", "iPhone 15"), not an English word or qualifier."""
+    m = _LATIN_BEFORE.search(text, max(0, s - 24), s)
+    if m is None:
+        return False
+    w = m.group(1)
+    return (w != w.lower() and w.lower() not in _LATIN_COMMON and w.lower() not in fr.before
+            and not w.isupper())
+
+
 def _after_number(text: str, i: int) -> bool:
     """Whether the digits ending at text[i] are a number of their own (not "BID2517")."""
     while i >= 0 and text[i].isdigit():
@@ -318,8 +343,8 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
         nxt = text[e:e + 2]
         if nxt[:1] in (".", ":", "/") and nxt[1:2].isdigit():
             continue  # 15.03.2025, 10:30
-        if nxt[:1] == "-" and nxt[1:2].isdigit():
-            continue  # 14-15 қараша, 2005-2025
+        if nxt[:1] in ("-", "–") and nxt[1:2].isdigit():
+            continue  # 14-15 қараша, 2005-2025, a score 3–1
         raw, suf, pct, scale_word = m.group("num", "suf", "pct", "scale")
         if suf and _ORDINAL.search(suf) and suf.lstrip("-") in ("ші", "шы", "інші", "ыншы"):
             continue
@@ -411,7 +436,12 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
         if kind == "percent":
             unit = "%"
         if s:
-            qualifier = fr.before.get(_prev_word(text, s)) or qualifier
+            pw = _prev_word(text, s)
+            if pw and _is_skip(pw, fr.skip_before, fr.skip_before_exact):
+                continue  # a label or a clock time: "рейс 6321", "сағат 7-де"
+            if kind == "count" and _model_name(text, s, fr):
+                continue  # "Boeing 737", "iPhone 15"
+            qualifier = fr.before.get(pw) or qualifier
         out.append(Figure(
             text=text[s:end], value=value * mult, kind=kind, unit=unit, currency=currency,
             qualifier=qualifier, span=(s, end), sentence=sentence(s, end),
