@@ -216,6 +216,8 @@ def not_a_country(text: str, s: int, e: int, sub: str, phrase: str, cx: ContextR
     """
     if cx is None:
         return False
+    if sub == "city" and s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():
+        return True  # the end of a compound place name ("плато Могольон-Рим")
     if sub != "city" and cx.heads and (_before_head(text, e, cx, sub == "name") or _language_adverb(
             text, s, phrase, rules)):
         return True
