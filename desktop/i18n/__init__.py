@@ -58,6 +58,9 @@ def translator(lang: str | None) -> Callable[[str], str]:
 
 
 def format_number(value: float | int) -> str:
+    if isinstance(value, int) and 0 <= value < 1000:
+        # No locale groups or signs these: spares loading babel before the window paints.
+        return str(value)
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=_current)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.query import day_to_iso
 from desktop.i18n import N_, _
 from desktop.settings import Settings
 from desktop.ui.names import Names
@@ -162,6 +161,8 @@ class Sidebar(QScrollArea):
     def set_days(self, days: np.ndarray) -> None:
         self.histogram.set_days(days)
         if len(days):
+            from desktop.core.query import day_to_iso  # numpy: loads after the first paint
+
             self.dates.set_reference_date(day_to_iso(int(days.max())))
 
     # -- state ------------------------------------------------------------------------
