@@ -246,6 +246,27 @@ def parallel_docs(path: Path = NTREX) -> list[dict]:
     return out
 
 
+def _converted_pairs(a: dict, kk_only: Counter, ru_only: Counter) -> list[tuple]:
+    """(kk key, ru key) pairs of figures found in one language only that are one measure
+    in two units (550 фунт ↔ 250 килограмм); each figure pairs at most once."""
+    from desktop.analysis.divergence import converted, unit_of
+
+    def measures(lang: str, keys: Counter) -> list[tuple]:
+        return [(_figure_key(f), f.value, unit_of(f.text, 0, len(f.text)))
+                for f in a[lang].figures if _figure_key(f) in keys]
+
+    pairs = []
+    used: set[int] = set()
+    ru = measures("ru", ru_only)
+    for key, v, u in measures("kk", kk_only):
+        for i, (rkey, rv, ru_unit) in enumerate(ru):
+            if i not in used and converted(v, u, rv, ru_unit):
+                used.add(i)
+                pairs.append((key, rkey))
+                break
+    return pairs
+
+
 def eval_parallel(path: Path) -> dict:
     """kk ↔ ru agreement per facet on parallel documents (JSON lines with "kk" and "ru"
     lists of paragraphs): shared / found in either, summed over documents."""
@@ -265,10 +286,16 @@ def eval_parallel(path: Path) -> dict:
                 diffs += [(doc.get("doc_id", "?"), facet, lang, i,
                            ", ".join(tags[lang][i].phrases[:3])) for i in sorted(only)]
         fk, fr = _figure_keys(a["kk"].figures), _figure_keys(a["ru"].figures)
-        both["figures"] += sum((fk & fr).values())
-        either["figures"] += sum((fk | fr).values())
+        # a measure the translator converted (miles → km, °F → °C) agrees when the
+        # normalised values match (divergence.converted)
+        conv = _converted_pairs(a, fk - fr, fr - fk)
+        both["figures"] += sum((fk & fr).values()) + len(conv)
+        either["figures"] += sum((fk | fr).values()) - len(conv)
+        paired = {(lang, key) for k, r in conv for lang, key in (("kk", k), ("ru", r))}
         for lang, only in (("kk", fk - fr), ("ru", fr - fk)):
             for key in only:
+                if (lang, key) in paired:
+                    continue
                 text = next(f.text for f in a[lang].figures
                             if _figure_key(f) == key)
                 diffs.append((doc.get("doc_id", "?"), "figures", lang, key[0], text))
