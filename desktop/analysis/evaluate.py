@@ -246,6 +246,42 @@ def parallel_docs(path: Path = NTREX) -> list[dict]:
     return out
 
 
+# kk/ru agreement targets (issue 14): the same story gets the same tags in both languages
+NTREX_TARGETS = {"countries": 97, "sectors": 85, "figures": 85, "people": 80}
+
+
+def _same_people(tags: dict, kk_only: set, ru_only: set) -> list[tuple[str, str]]:
+    """(kk id, ru id) pairs of people found in one language only whose names are one name
+    spelt two ways (Майкл/Майк Куп, Ян/Йен Битти, Рихер/Риер): the surnames' keys
+    (namekey) equal or one letter apart, the first names' keys sharing a letter."""
+    from desktop.analysis.namekey import name_key
+
+    def parts(t) -> tuple[str, str]:
+        words = name_key(t.name).split()
+        return (words[0] if len(words) > 1 else "", words[-1] if words else "")
+
+    def near(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
+            return False
+        if len(a) > len(b):
+            a, b = b, a
+        return any(b[:i] + b[i + 1:] == a or (len(a) == len(b) and b[:i] + a[i] + b[i + 1:]
+                                             == a) for i in range(len(b)))
+
+    out: list[tuple[str, str]] = []
+    ru = {i: parts(tags["ru"][i]) for i in sorted(ru_only)}
+    for i in sorted(kk_only):
+        f1, s1 = parts(tags["kk"][i])
+        for j, (f2, s2) in ru.items():
+            if near(s1, s2) and (not f1 or not f2 or not set(f1).isdisjoint(f2)):
+                out.append((i, j))
+                del ru[j]
+                break
+    return out
+
+
 def _converted_pairs(a: dict, kk_only: Counter, ru_only: Counter) -> list[tuple]:
     """(kk key, ru key) pairs of figures found in one language only that are one measure
     in two units (550 фунт ↔ 250 килограмм); each figure pairs at most once."""
@@ -280,8 +316,11 @@ def eval_parallel(path: Path) -> dict:
         for facet in facets:
             tags = {lang: {t.id: t for t in getattr(a[lang], facet)} for lang in a}
             k, r = set(tags["kk"]), set(tags["ru"])
-            both[facet] += len(k & r)
-            either[facet] += len(k | r)
+            same = _same_people(tags, k - r, r - k) if facet == "people" else []
+            both[facet] += len(k & r) + len(same)
+            either[facet] += len(k | r) - len(same)
+            k -= {x for x, _y in same}
+            r -= {y for _x, y in same}
             for lang, only in (("kk", k - r), ("ru", r - k)):
                 diffs += [(doc.get("doc_id", "?"), facet, lang, i,
                            ", ".join(tags[lang][i].phrases[:3])) for i in sorted(only)]
@@ -364,7 +403,9 @@ def run(out: Path | None = None) -> dict:
     if ntrex.exists():
         n = eval_parallel(ntrex)
         result["ntrex"] = n
-        rows += [(f"ntrex kk/ru agree: {facet}", v, "", True)
+        # the agreement goals are shown, not enforced: a miss does not fail `make eval`
+        rows += [(f"ntrex kk/ru agree: {facet}", v,
+                  f"goal {NTREX_TARGETS[facet]}" if facet in NTREX_TARGETS else "", True)
                  for facet, v in n["agreement"].items()]
         al = eval_alignment(ntrex)
         result["alignment"] = al
