@@ -37,6 +37,8 @@ class ContextRules:
     month_words: frozenset[str]  # every month name (a date's neighbours)
     month_after: tuple[str, ...]  # words after a month in a date ("ай", "айы")
     year_words: frozenset[str]  # "жылғы", "жылдың": a year before a month
+    month_starts: frozenset[str] = frozenset()  # first three letters of `months`
+    common: frozenset[str] = frozenset()  # names that are also common words ("того")
     cache: dict = field(default_factory=dict)
 
 
@@ -50,6 +52,8 @@ def compile_context(cfg: dict) -> ContextRules:
         heads=heads, joins=frozenset(low("joins")), months=frozenset(low("months")),
         month_words=frozenset(low("month_words")) | frozenset(low("months")),
         month_after=tuple(low("month_after")), year_words=frozenset(low("year_words")),
+        month_starts=frozenset(m[:3] for m in low("months")),
+        common=frozenset(low("common_words")),
     )
 
 
@@ -158,6 +162,13 @@ def _in_date(text: str, s: int, e: int, cx: ContextRules) -> bool:
     return False
 
 
+def _sentence_start(text: str, s: int) -> bool:
+    q = s
+    while q > 0 and text[q - 1] in " \u00a0\t":
+        q -= 1
+    return q == 0 or text[q - 1] in _SENTENCE_START
+
+
 def _has_hits(rules, text: str, s: int, e: int) -> bool:
     """Whether the whitespace-separated token holding text[s:e] holds a rule match."""
     while s > 0 and not text[s - 1].isspace():
@@ -216,12 +227,15 @@ def not_a_country(text: str, s: int, e: int, sub: str, phrase: str, cx: ContextR
     """
     if cx is None:
         return False
+    if cx.common and phrase.lower() in cx.common and (phrase.isupper() or _sentence_start(
+            text, s)):
+        return True  # "Того же мнения…": the common word
     if sub == "city" and s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():
         return True  # the end of a compound place name ("плато Могольон-Рим")
     if sub != "city" and cx.heads and (_before_head(text, e, cx, sub == "name") or _language_adverb(
             text, s, phrase, rules)):
         return True
-    if cx.months and phrase[:1].isupper() and _month_word(phrase, cx, cx.months) \
+    if phrase[:3].lower() in cx.month_starts and _month_word(phrase, cx, cx.months) \
             and _in_date(text, s, e, cx):
         return True
     return bare and sub != "adjective" and _in_person_name(text, s, e, sub, phrase, rules)
@@ -244,28 +258,29 @@ class SentenceLanguage:
         self.text = text
         self.lang = lang
         self.any_kk = _KK_RE.search(text) is not None
-        self.cache: dict[int, str] = {}
+        self.whole = "" if self.any_kk else None  # the answer for a text without Kazakh
+        self.span = (0, -1, "")  # the last sentence looked at: keywords come in text order
 
     def at(self, pos: int) -> str:
+        a, b, r = self.span
+        if a <= pos < b:
+            return r
         text = self.text
         if not self.any_kk:  # no Kazakh letter anywhere: Russian if it reads so
-            r = self.cache.get(-1)
-            if r is None:
-                r = self.cache[-1] = "ru" if _RU_WORDS.search(text) else ""
-            return r
+            if self.whole is None:
+                self.whole = "ru" if _RU_WORDS.search(text) else ""
+            return self.whole
         lo = pos - _REACH if pos > _REACH else 0
         a = max(text.rfind(".", lo, pos), text.rfind("!", lo, pos), text.rfind("?", lo, pos),
                 text.rfind("\n", lo, pos)) + 1
-        r = self.cache.get(a)
-        if r is None:
-            hi = pos + _REACH
-            b = min((i for i in (text.find(c, pos, hi) for c in ".!?\n") if i >= 0),
-                    default=min(hi, len(text)))
-            if _KK_RE.search(text, a, b):
-                r = "kk"
-            else:
-                r = "ru" if _RU_WORDS.search(text, a, b) else ""
-            self.cache[a] = r
+        hi = pos + _REACH
+        b = min((i for i in (text.find(c, pos, hi) for c in ".!?\n") if i >= 0),
+                default=min(hi, len(text)))
+        if _KK_RE.search(text, a, b):
+            r = "kk"
+        else:
+            r = "ru" if _RU_WORDS.search(text, a, b) else ""
+        self.span = (a, b, r)
         return r
 
     def allows(self, lang: str, pos: int) -> bool:
