@@ -280,7 +280,10 @@ class BriefingController(Controller):
             old.deleteLater()  # and with it its connection to the document
 
     def _widen_dock(self) -> None:
-        self.w.resizeDocks([self.dock], [max(480, int(self.w.width() * 0.4))],
+        # Up to 40 % of the window, but leave the filters, list and pair about 1,000 px so a
+        # laptop-sized window keeps the article list readable; the dock can still be dragged.
+        width = self.w.width()
+        self.w.resizeDocks([self.dock], [int(min(width * 0.4, max(380, width - 1000)))],
                            Qt.Orientation.Horizontal)
 
     def _changed(self) -> None:
