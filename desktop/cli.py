@@ -68,27 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     _library_opt(s)
 
     s = sub.add_parser("search", help=_("search and filter the library"))
-    s.add_argument("text", nargs="?", default="", metavar="TEXT",
-                   help=_("full-text query; a trailing * matches prefixes"))
-    s.add_argument("--country", action="append", default=[], metavar="CC",
-                   help=_("country named in the article, ISO code (repeat for any of several)"))
-    s.add_argument("--partner", action="append", default=[], metavar="CC",
-                   help=_("partner country (any country other than home)"))
-    s.add_argument("--sector", action="append", default=[], metavar="ID",
-                   help=_("sector id, e.g. trade, energy, transport_logistics"))
-    s.add_argument("--person", action="append", default=[], metavar="ID",
-                   help=_("person id, e.g. tokayev"))
-    s.add_argument("--org", action="append", default=[], metavar="ID",
-                   help=_("organisation id, e.g. ots, eaeu, sco"))
-    s.add_argument("--lang", dest="article_lang", choices=["kk", "ru", "other"],
-                   help=_("article language"))
-    s.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                   help=_("published on or after this date"))
-    s.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
-                   help=_("published on or before this date"))
-    s.add_argument("--source", action="append", default=[], metavar="S",
-                   help=_("outlet, e.g. Kazinform (repeat for any of several)"))
-    s.add_argument("--limit", type=int, default=0, help=_("at most this many results"))
+    from desktop.corpus.commands import add_filter_arguments
+
+    add_filter_arguments(s, text_help=_("full-text query; a trailing * matches prefixes"),
+                         lang_flag="--lang", limit_help=_("at most this many results"))
     s.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     _library_opt(s)
 

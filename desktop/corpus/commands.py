@@ -79,6 +79,32 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------------ search
 
+def add_filter_arguments(s: argparse.ArgumentParser, *, text_help: str, lang_flag: str,
+                         limit_help: str) -> None:
+    """The search filters `_build_filter` reads, for every command that selects articles
+    (`kenes search`, `kenes export`): one definition, so the two never drift apart."""
+    s.add_argument("text", nargs="?", default="", metavar="TEXT", help=text_help)
+    s.add_argument("--country", action="append", default=[], metavar="CC",
+                   help=_("country named in the article, ISO code (repeat for any of several)"))
+    s.add_argument("--partner", action="append", default=[], metavar="CC",
+                   help=_("partner country (any country other than home)"))
+    s.add_argument("--sector", action="append", default=[], metavar="ID",
+                   help=_("sector id, e.g. trade, energy, transport_logistics"))
+    s.add_argument("--person", action="append", default=[], metavar="ID",
+                   help=_("person id, e.g. tokayev"))
+    s.add_argument("--org", action="append", default=[], metavar="ID",
+                   help=_("organisation id, e.g. ots, eaeu, sco"))
+    s.add_argument(lang_flag, dest="article_lang", choices=["kk", "ru", "other"],
+                   help=_("article language"))
+    s.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                   help=_("published on or after this date"))
+    s.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                   help=_("published on or before this date"))
+    s.add_argument("--source", action="append", default=[], metavar="S",
+                   help=_("outlet, e.g. Kazinform (repeat for any of several)"))
+    s.add_argument("--limit", type=int, default=0, help=limit_help)
+
+
 def _build_filter(args: argparse.Namespace):
     """Filter from TEXT (which may itself use the search-box syntax) and the options."""
     from desktop.core.query import QueryError, parse_date, parse_query

@@ -35,28 +35,11 @@ def add_parser(sub, library_opt) -> argparse.ArgumentParser:
     s.add_argument("--annex", action="store_true",
                    help=_("visit-brief: add the full texts as an annex"))
     s.add_argument("--list-styles", action="store_true", help=_("list the house styles and exit"))
-    # The filters of `kenes search`, for press-digest.
-    s.add_argument("text", nargs="?", default="", metavar="TEXT",
-                   help=_("press-digest: full-text query, as in kenes search"))
-    s.add_argument("--country", action="append", default=[], metavar="CC",
-                   help=_("country named in the article, ISO code (repeat for any of several)"))
-    s.add_argument("--partner", action="append", default=[], metavar="CC",
-                   help=_("partner country (any country other than home)"))
-    s.add_argument("--sector", action="append", default=[], metavar="ID",
-                   help=_("sector id, e.g. trade, energy, transport_logistics"))
-    s.add_argument("--person", action="append", default=[], metavar="ID",
-                   help=_("person id, e.g. tokayev"))
-    s.add_argument("--org", action="append", default=[], metavar="ID",
-                   help=_("organisation id, e.g. ots, eaeu, sco"))
-    s.add_argument("--article-lang", dest="article_lang", choices=["kk", "ru", "other"],
-                   help=_("article language"))
-    s.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                   help=_("published on or after this date"))
-    s.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
-                   help=_("published on or before this date"))
-    s.add_argument("--source", action="append", default=[], metavar="S",
-                   help=_("outlet, e.g. Kazinform (repeat for any of several)"))
-    s.add_argument("--limit", type=int, default=0, help=_("at most this many articles"))
+    # The filters of `kenes search`, for press-digest; --lang is the export language here.
+    from desktop.corpus.commands import add_filter_arguments
+
+    add_filter_arguments(s, text_help=_("press-digest: full-text query, as in kenes search"),
+                         lang_flag="--article-lang", limit_help=_("at most this many articles"))
     library_opt(s)
     return s
 
