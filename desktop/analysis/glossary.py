@@ -10,14 +10,13 @@ The aligner uses the terms found on both sides as anchors.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import paths
+from desktop.fileio import atomic_write
 from desktop.i18n import _
 
 USER_FILE = Path("glossary") / "user.toml"
@@ -177,14 +176,7 @@ class Glossary:
         data = {"glossary": {"topic": "user"},
                 "terms": {k: (v[0] if len(v) == 1 else v) for k, v in table.items() if v}}
         self.user_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.user_path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                tomli_w.dump(data, f)
-            os.replace(tmp, self.user_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(self.user_path, lambda f: tomli_w.dump(data, f))
 
     def apply(self, edit: GlossaryEdit) -> GlossaryEdit:
         """Make `edit` (saved to the user file); returns the edit that undoes it."""

@@ -10,9 +10,7 @@ ids, list names) come from the rules or from `slug()`. No Qt here.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import textwrap
 import threading
 import tomllib
@@ -35,6 +33,7 @@ from desktop.analysis.rules import (
     parse_pattern,
     structure_error,
 )
+from desktop.fileio import atomic_write_bytes
 from desktop.i18n import _
 
 EDITS_NAME = "kenes-edits.toml"
@@ -163,19 +162,7 @@ def _check_target(kind: str, id_: str, field: str) -> None:
 # --------------------------------------------------------------------------- file I/O
 def _write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` all at once: a crash leaves the old or the new file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write_bytes(path, data)
 
 
 def _read_bytes(path: Path) -> bytes | None:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from desktop.fileio import atomic_write_bytes
 from desktop.i18n import _
 
 SCHEMA = "kenes-brief"
@@ -351,29 +351,7 @@ def load(path: str | os.PathLike) -> Briefing:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` all at once: a crash leaves the old or the new file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        dfd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:
-        pass
-    finally:
-        os.close(dfd)
+    atomic_write_bytes(path, data)
 
 
 def save(b: Briefing, path: str | os.PathLike) -> Path:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import paths
-from desktop.analysis import pipeline, user_rules
+from desktop import fileio, paths
+from desktop.analysis import pipeline
 from desktop.analysis.pipeline import analyze
 from desktop.analysis.rules import load_rules, rule_files
 from desktop.analysis.user_rules import (
@@ -269,7 +269,7 @@ def test_writes_leave_no_temp_files(monkeypatch):
     def fail(*_a):
         raise OSError("disk full")
 
-    monkeypatch.setattr(user_rules.os, "replace", fail)
+    monkeypatch.setattr(fileio.os, "replace", fail)  # the shared atomic writer
     with pytest.raises(RuleEditError, match="disk full"):
         add_pattern("country", "UZ", "kk", "Ўзбекистан")
     assert edits().read_bytes() == before

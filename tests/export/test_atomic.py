@@ -6,7 +6,7 @@ import errno
 
 import pytest
 
-from desktop.export import atomic
+from desktop import fileio as atomic  # the writer behind export.atomic
 from desktop.export.atomic import atomic_write, atomic_write_pdf
 from desktop.jobs import Cancelled, CancelToken
 
