@@ -11,8 +11,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
-# Development data beside the clone; only `make eval` and tests that skip without it use it.
-SHARED = ROOT.parent / "shared"
 DATA = ROOT / "tests" / "data"
 # The bundled sample is the five seed articles; the suite needs nothing outside the clone.
 SAMPLE = ROOT / "resources" / "sample"

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from desktop.analysis.language import detect_language
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-NTREX = SHARED / "data" / "ntrex-kk-ru-dev" / "docs.jsonl"
+# Parallel kk/ru texts written for the tests (one sentence a line in lines_*.txt).
+PARALLEL = {lang: [DATA / "align" / f"{name}_{lang}.txt" for name in ("lines", "visit")]
+            + [DATA / "pairing" / f"visit_{lang}.txt"] for lang in ("kk", "ru")}
 
 
-@pytest.mark.skipif(not NTREX.exists(), reason="shared parallel corpus not present")
-def test_every_ntrex_sentence_and_document_gets_its_language():
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_sentence_and_document_of_parallel_texts_gets_its_language(lang):
     wrong = []
-    for line in NTREX.read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        for lang in ("kk", "ru"):
-            for text in [*doc[lang], " ".join(doc[lang])]:
-                if detect_language(text) != lang:
-                    wrong.append((lang, text[:80]))
+    for path in PARALLEL[lang]:
+        text = path.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if len(line.split()) >= 4]
+        for piece in [*lines, text]:
+            if detect_language(piece) != lang:
+                wrong.append(piece[:80])
     assert wrong == []
 
 
