@@ -34,6 +34,7 @@ from desktop.i18n import N_, _
 from desktop.jobs.qt_runner import Job
 from desktop.ui.briefing.composer import BRIEF_LANGUAGES
 from desktop.ui.briefing.preview import PagePreview
+from desktop.ui.widgets.job_status import show_progress
 
 if TYPE_CHECKING:
     from desktop.ui.briefing.controller import BriefingController
@@ -364,11 +365,7 @@ class ExportDialog(QDialog):
             self.cancel_button.setEnabled(False)
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-        else:
-            self.progress.setRange(0, 0)
+        show_progress(self.progress, done, total)
 
     def _exported(self, path) -> None:
         self.last_path = Path(path)

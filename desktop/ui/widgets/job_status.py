@@ -74,11 +74,7 @@ class JobStatus(QObject):
             self.cancel_button.setEnabled(False)
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-        else:
-            self.progress.setRange(0, 0)
+        show_progress(self.progress, done, total)
         if message:
             name = Path(message).name if ("/" in message or "\\" in message) else message
             self.label.setText(name)
@@ -91,3 +87,12 @@ class JobStatus(QObject):
             return
         for w in self._widgets():
             w.hide()
+
+
+def show_progress(bar, done: int, total: int) -> None:
+    """A job's progress on a bar: a fraction when the total is known, busy otherwise."""
+    if total > 0:
+        bar.setRange(0, total)
+        bar.setValue(min(done, total))
+    else:
+        bar.setRange(0, 0)
