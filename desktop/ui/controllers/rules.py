@@ -356,6 +356,9 @@ class RulesController(Controller):
         job = ctx.runner.start(RETAG, _retag, str(lib.folder), full)
         job.result.connect(self._retag_done)
         job.error.connect(self._retag_failed)
+        # rules saved while it ran, or a cancelled run, show up again; on `finished`, not
+        # `result`: until then the re-tag still counts as running and a check would not start
+        job.finished.connect(self.check)
         ctx.jobs.track(job, _("Re-tagging…"),
                        _("Stop re-tagging; articles already done keep their new tags"))
         return job
@@ -385,7 +388,6 @@ class RulesController(Controller):
         else:
             ctx.notice.hide_notice(NOTICE_BROKEN)
         self.retagFinished.emit(report)
-        self.check()  # rules saved while it ran, or a cancelled run, show up again
 
     def _retag_failed(self, exc: object, tb: str) -> None:
         self._message(QMessageBox.Icon.Warning, _("Re-tagging failed"),
