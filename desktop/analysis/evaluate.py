@@ -224,8 +224,24 @@ def eval_kaznerd(path: Path) -> dict:
 
 
 def _figure_key(f) -> tuple:
-    """A figure as comparable across languages: (kind, value to 3 significant digits, currency)."""
-    return (f.kind, float(f"{f.value:.3g}"), f.currency)
+    """A figure as comparable across languages: (kind, value to 3 significant digits,
+    currency, or the unit family of a measure: 10 дюйм and 10 см are not one figure)."""
+    return (f.kind, float(f"{f.value:.3g}"), f.currency or _measure_family(f))
+
+
+def _measure_family(f) -> str | None:
+    from desktop.analysis.divergence import unit_of
+    from desktop.analysis.figures import is_measure
+    from desktop.analysis.pipeline import _figure_rules
+
+    if f.kind != "count" or not is_measure(f.unit, _figure_rules()):
+        return None
+    low = f.unit.lower()  # an area or a volume is not its length unit (кв. км, кубометр)
+    if low.startswith(("текше", "куб", "cubic")):
+        return "volume"
+    if low.startswith(("шаршы", "кв", "sq", "square")):
+        return "area"
+    return unit_of(f.unit, 0, len(f.unit)) or "measure"
 
 
 def _figure_keys(figures) -> Counter:

@@ -37,6 +37,7 @@ class _WordInfo(NamedTuple):
     upper: bool  # starts with a capital: not a unit
     unit_too: bool  # a currency word that is also a unit of measure ("фунт": a currency
     # after a scale word, "5 млн фунт", else a weight, "550 фунт")
+    measure: bool  # a unit of measure ("км", "милях", "градусов")
 
 
 def _confirmed(text: str, pos: int, low: str, fr: FigureRules) -> int:
@@ -60,12 +61,13 @@ def _word_info(word: str, fr: FigureRules) -> _WordInfo:
         currency = fr.words.get(low[:k])
         if currency:
             break
+    measure = _is_measure(word, fr)  # "10 см" (not the preposition "с" with an ending)
     return _WordInfo(
         low, low.startswith(fr.percent), currency or None,
         tuple((k[1], c) for k, c in fr.multi if low == k[0]),
-        _after_qualifier(word, fr.after), _is_skip(word, fr.skip, fr.skip_exact),
+        _after_qualifier(word, fr.after), not measure and _is_skip(word, fr.skip, fr.skip_exact),
         low.endswith(_VERB_END), low.endswith(_ADJ_END), word[0].isupper(),
-        bool(currency) and low[:k] in fr.unit_too,
+        bool(currency) and low[:k] in fr.unit_too, measure,
     )
 
 
@@ -89,6 +91,10 @@ class FigureRules:
     # "сағат 7-де", "номер 5"), as skip_units: a stem of 3+ letters or "word!"
     skip_before: frozenset[str] = frozenset()
     skip_before_exact: frozenset[str] = frozenset()
+    # units of measure, as skip_units but a stem of three letters or more only
+    measures: frozenset[str] = frozenset()
+    measures_exact: frozenset[str] = frozenset()
+    measure_prefixes: frozenset[str] = frozenset()  # "текше", "кв": the unit follows
     cache: dict[str, _WordInfo] = field(default_factory=dict, repr=False)
     scale_cache: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -125,6 +131,7 @@ def compile_figures(cfg: dict) -> FigureRules:
     skip_words = [w.lower() for w in (cfg.get("skip_units") or {}).get("words", [])]
     skip = frozenset(w for w in skip_words if not w.endswith("!"))
     before_words = [w.lower() for w in (cfg.get("skip_before") or {}).get("words", [])]
+    measure_words = [w.lower() for w in (cfg.get("measures") or {}).get("words", [])]
     sym = "".join(re.escape(k) for k, _ in currencies if len(k) == 1 and not k.isalnum())
     unit_too = frozenset(w.lower() for w in (cfg.get("unit_currencies") or {}).get("words", []))
     scale_alt = "|".join(re.escape(k) for k, _ in scales) or "(?!)"
@@ -145,7 +152,12 @@ def compile_figures(cfg: dict) -> FigureRules:
                            (k.lower().split()[0], k.lower().split()[1]) for k, _c in currencies
                            if " " in k and k.lower().split()[0] in unit_too),
                        frozenset(w for w in before_words if not w.endswith("!")),
-                       frozenset(w[:-1] for w in before_words if w.endswith("!")))
+                       frozenset(w[:-1] for w in before_words if w.endswith("!")),
+                       frozenset(w for w in measure_words if not w.endswith("!") and len(w) >= 3),
+                       frozenset(w.rstrip("!") for w in measure_words
+                                 if w.endswith("!") or len(w) < 3),
+                       frozenset(w.lower() for w in (cfg.get("measures") or {}).get(
+                           "prefixes", [])))
 
 
 _SENT_WINDOW = 400
@@ -260,6 +272,29 @@ def _after_qualifier(word: str, after: dict[str, str]) -> str | None:
     return None
 
 
+def _is_measure(word: str, fr: FigureRules, derived: bool = False) -> bool:
+    """Whether a word is a unit of measure: a listed word, or a stem of three letters or
+    more with a case ending (метрге, милях, градусов; not "метро", "футбол"), or when
+    `derived` with an adjective's suffix ("300-килограммовое", "5-метровый", "10-тонный")."""
+    w = word.lower().rstrip(".")
+    if not derived and (w in fr.measures or w in fr.measures_exact):
+        return True  # (not "44-м", "5-е": an ordinal's ending)
+    for k in range(3, len(w)):
+        if w[:k] in fr.measures and (valid_tail(w[k:]) or derived and w[k:k + 2] in (
+                "ов", "ны", "на", "но", "ну", "ом")):  # -овый, -ный (тонный, градусная)
+            return True
+    return False
+
+
+def is_measure(unit: str | None, fr: FigureRules) -> bool:
+    """Whether a figure's unit (`Figure.unit`) is a unit of measure ("км", "милях", "°C",
+    "килограммовое"), not a counted noun."""
+    if not unit:
+        return False
+    w = unit.split()[0]
+    return w.startswith("°") or _is_measure(w, fr) or _is_measure(w, fr, derived=True)
+
+
 def _is_skip(word: str, skip: frozenset[str], exact: frozenset[str] = frozenset()) -> bool:
     w = word.lower().rstrip(".")
     if w in skip or w in exact:
@@ -305,6 +340,20 @@ def _lead_zero(m: re.Match[str]) -> bool:
     return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
 
 
+_DEGREE = re.compile(r"[ \u00a0]?°[ \u00a0]?[CСFФ]?(?![^\W\d_])")
+# a bracket right after a measure (its unit may go on: "миль/ч"), holding a number
+_RESTATE = re.compile(r"(?:/[^\W\d_]+\.?)?[ \u00a0]*\(([^()\n]{1,40})\)")
+
+
+def _measure_in(inner: str, fr: FigureRules) -> bool:
+    """Whether bracketed text restates a measure: a number, then a unit of measure."""
+    m = re.search(r"\d", inner)
+    if m is None:
+        return False
+    rest = inner[m.start():]
+    return "°" in rest or any(_is_measure(w, fr) for w in _WORD.findall(rest))
+
+
 def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
     """Every key figure in `text`, in order, with spans into `text`.
 
@@ -324,11 +373,14 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
     info = fr.info
     sentence = _SentenceCache(text).get
     nxt_word = _NEXT.match
+    restated = -1  # the end of a bracketed restatement of the last measure ("(321 км)")
     p = find(b"0")
     while p >= 0:
         m = match(text, p)
         s, e = m.span()
         p = find(b"0", e)
+        if s < restated:
+            continue
         pre = None
         if s and text[s - 1] in symbols:  # "$10 млрд" (the symbol starts the figure)
             pre, s = text[s - 1], s - 1
@@ -362,6 +414,15 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             if hw is not None and hw.group().lower().startswith(fr.percent):
                 pct, e = True, hw.end()
         pct = bool(pct)
+        measure_unit = None  # "30 °C", "300-килограммовое": the unit is glued to the number
+        if not pct and not scale_word and not pre:
+            dm = _DEGREE.match(text, e)
+            if dm is not None:
+                measure_unit, measure_end = dm.group().strip(" \u00a0"), dm.end()
+            elif text[e:e + 1] == "-":
+                hw = _WORD.match(text, e + 1)
+                if hw is not None and _is_measure(hw.group(), fr, derived=True):
+                    measure_unit, measure_end = hw.group(), hw.end()
         mult = 1.0
         if scale_word:
             mult = fr.scale_of(scale_word)
@@ -372,6 +433,9 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
         # currency / percent word after the number or scale
         nw = nxt_word(text, end)
         wi = info(nw.group(1)) if nw else None
+        if measure_unit is not None:
+            nw = wi = None
+            end = measure_end
         if not pct and wi is not None and wi.percent:
             pct, end = True, nw.end()
             nw = nxt_word(text, end)
@@ -407,7 +471,7 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             end = nw.end()
             nw = nxt_word(text, end)
             wi = info(nw.group(1)) if nw else None
-        unit = None
+        unit = measure_unit
         kind = "percent" if pct else "money" if currency else "count"
         if kind == "count" and not scale_word and nw is not None and nw.start(1) == e:
             continue  # a word glued to the number is a name or a typo: 5G, 3D, "0ведены"
@@ -419,8 +483,8 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
                 unit, end = nw.group(1), nw.end()
                 w2 = wi
                 for _i in range(2):  # adjectives run on to their noun: "новых рабочих мест"
-                    if not w2.adj:
-                        break
+                    if not w2.adj and w2.low.rstrip(".") not in fr.measure_prefixes:
+                        break  # (as "текше", "кв." to their unit: "текше метр")
                     n2 = nxt_word(text, end)
                     if n2 is None:
                         break
@@ -430,8 +494,9 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
                     unit, end = text[nw.start(1):n2.end()], n2.end()
         if kind == "count" and not scale_word and not unit and not thousands:
             continue  # a bare number: list item, age, score…
+        measure = measure_unit is not None or bool(unit) and wi is not None and wi.measure
         if (kind == "count" and not scale_word and not thousands and 1900 <= value <= 2100
-                and value == int(value)):
+                and value == int(value) and not measure):
             continue  # a year
         if kind == "percent":
             unit = "%"
@@ -446,4 +511,8 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             text=text[s:end], value=value * mult, kind=kind, unit=unit, currency=currency,
             qualifier=qualifier, span=(s, end), sentence=sentence(s, end),
         ))
+        if measure:
+            rm = _RESTATE.match(text, end)
+            if rm is not None and _measure_in(rm.group(1), fr):
+                restated = rm.end()  # "200 миля (321 км)": one quantity, not two
     return out
