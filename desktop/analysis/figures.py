@@ -11,6 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from desktop.analysis.figure_words import (
+    is_number_word,
+    number_before,
+    ordinal_word,
+    scale_adjective,
+)
 from desktop.analysis.model import Figure
 from desktop.analysis.morph import valid_tail
 
@@ -95,6 +101,8 @@ class FigureRules:
     measures: frozenset[str] = frozenset()
     measures_exact: frozenset[str] = frozenset()
     measure_prefixes: frozenset[str] = frozenset()  # "текше", "кв": the unit follows
+    # scale and percent words a number written in words may stand before ("миллион")
+    word_triggers: tuple[str, ...] = ()
     cache: dict[str, _WordInfo] = field(default_factory=dict, repr=False)
     scale_cache: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -141,7 +149,7 @@ def compile_figures(cfg: dict) -> FigureRules:
         rf"(?P<pct>{_SP}?%)?"
         rf"(?:{_SP}?(?P<scale>(?:{scale_alt})[^\W\d_]*\.?))?"
     )
-    return FigureRules(rx, scales, currencies, percent,
+    fr = FigureRules(rx, scales, currencies, percent,
                        {k.lower(): v for k, v in (q.get("before") or {}).items()},
                        {k.lower(): v for k, v in (q.get("after") or {}).items()}, skip,
                        frozenset(sym),
@@ -158,6 +166,11 @@ def compile_figures(cfg: dict) -> FigureRules:
                                  if w.endswith("!") or len(w) < 3),
                        frozenset(w.lower() for w in (cfg.get("measures") or {}).get(
                            "prefixes", [])))
+    # the shortest stems only ("тыс" finds "тысяч" too), each found once in a text
+    stems = sorted({k for k, _v in scales if len(k) >= 3 and k.isalpha()} | set(percent), key=len)
+    fr.word_triggers = tuple(w for i, w in enumerate(stems)
+                             if not any(w.startswith(o) for o in stems[:i]))
+    return fr
 
 
 _SENT_WINDOW = 400
@@ -286,6 +299,25 @@ def _is_measure(word: str, fr: FigureRules, derived: bool = False) -> bool:
     return False
 
 
+_KK_DY = ("ды", "ді", "ты", "ті")
+_KK_PARTICLES = frozenset(("де", "да", "та", "те", "ма", "ме", "ба", "бе", "па", "пе", "ғой",
+                           "қой", "ғана", "қана", "ал", "ол"))
+
+
+def _kk_adjective(text: str, pos: int, wi: _WordInfo, fr: FigureRules) -> bool:
+    """Whether a Kazakh word in -ды/-ті after a number, which reads as a past-tense verb
+    ("болды"), is an adjective or an object before the noun or verb it goes with: "38
+    маңызды бақ", "22 санатты айыптау", "2,6 допты іліп" (a lowercase word follows, with
+    no punctuation between, that is no verb, date word or particle)."""
+    if not wi.low.endswith(_KK_DY) or len(wi.low) < 5:
+        return False
+    nw = _NEXT.match(text, pos)
+    if nw is None:
+        return False
+    w2 = fr.info(nw.group(1))
+    return not (w2.upper or w2.skip or w2.verb or w2.low in _KK_PARTICLES)
+
+
 def is_measure(unit: str | None, fr: FigureRules) -> bool:
     """Whether a figure's unit (`Figure.unit`) is a unit of measure ("км", "милях", "°C",
     "килограммовое"), not a counted noun."""
@@ -355,7 +387,90 @@ def _measure_in(inner: str, fr: FigureRules) -> bool:
 
 
 def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
-    """Every key figure in `text`, in order, with spans into `text`.
+    """Every key figure in `text`, in order, with spans into `text`: numbers in digits,
+    and numbers in words before a scale or percent word ("шесть миллионов", "үш пайыз")."""
+    out = _digit_figures(text, fr)
+    words = _word_figures(text, fr)
+    if words:
+        out = sorted(out + words, key=lambda f: f.span[0])
+    return out
+
+
+def _word_figures(text: str, fr: FigureRules) -> list[Figure]:
+    """Figures whose number is written in words, found from their scale or percent word
+    (a few str.find calls per text: the costly reading runs only around such a word)."""
+    out: list[Figure] = []
+    for stem in fr.word_triggers:
+        i = text.find(stem)
+        while i >= 0:
+            if i and text[i - 1] in " \u00a0":
+                f = _word_figure(text, i, fr)
+                if f is not None:
+                    out.append(f)
+            i = text.find(stem, i + len(stem))
+    return out
+
+
+def _word_figure(text: str, i: int, fr: FigureRules) -> Figure | None:
+    """The figure of a scale or percent word at `i` after a number in words, else None."""
+    hit = number_before(text, i)
+    if hit is None:
+        return None
+    s, value = hit
+    wm = _WORD.match(text, i)
+    word = wm.group()
+    pct = word.lower().startswith(fr.percent)
+    mult = 1.0 if pct else fr.scale_of(word)
+    if not pct and mult == 1.0:
+        return None
+    end = wm.end()
+    nw = _NEXT.match(text, end)
+    wi = fr.info(nw.group(1)) if nw else None
+    if scale_adjective(word.lower()) or nw is not None and (
+            is_number_word(nw.group(1).lower()) or ordinal_word(nw.group(1).lower())):
+        return None  # a year or an ordinal in words: "две тысячи двадцатом году", "екі
+        # мың жиырмасыншы жылы", "Екі мыңыншы", "миллионный город"
+    currency = unit = None
+    if pct:
+        unit = "%"
+    elif wi is not None:
+        ws = nw.start(1)
+        for k, c in wi.multi:  # "АҚШ доллары"
+            if text[ws:ws + len(k) + 1].lower().replace("\u00a0", " ").startswith(k):
+                after = _WORD.match(text, ws + len(k))
+                currency, end = c, after.end() if after else ws + len(k)
+                break
+        else:
+            if wi.currency:
+                currency, end = wi.currency, nw.end()
+        if currency:
+            nw = _NEXT.match(text, end)
+            wi = fr.info(nw.group(1)) if nw else None
+    qualifier = None
+    if wi is not None and wi.after:
+        qualifier, end = wi.after, nw.end()
+        nw = _NEXT.match(text, end)
+        wi = fr.info(nw.group(1)) if nw else None
+    if not pct and not currency and wi is not None and not (wi.upper or wi.skip or wi.verb):
+        unit, end = nw.group(1), nw.end()
+        if wi.adj or wi.low.rstrip(".") in fr.measure_prefixes:  # an adjective runs on to its
+            # noun: "пяти тысяч рабочих мест", "екі мың шаршы метр"
+            n2 = _NEXT.match(text, end)
+            w2 = fr.info(n2.group(1)) if n2 else None
+            if w2 is not None and not (w2.upper or w2.skip or w2.verb):
+                unit, end = text[nw.start(1):n2.end()], n2.end()
+    pw = _prev_word(text, s) if s else ""
+    if pw and _is_skip(pw, fr.skip_before, fr.skip_before_exact):
+        return None
+    kind = "percent" if pct else "money" if currency else "count"
+    return Figure(text=text[s:end], value=float(value if pct else value * mult), kind=kind,
+                  unit=unit,
+                  currency=currency, qualifier=fr.before.get(pw) or qualifier, span=(s, end),
+                  sentence=_sentence(text, s, end))
+
+
+def _digit_figures(text: str, fr: FigureRules) -> list[Figure]:
+    """Every figure written with digits in `text`, in order, with spans into `text`.
 
     Per number only a few regex calls run; what each neighbouring word can be (currency,
     percent, qualifier, date word…) is looked up in a per-word cache.
@@ -479,7 +594,7 @@ def extract_figures(text: str, fr: FigureRules) -> list[Figure]:
             if wi.skip:
                 if not scale_word:
                     continue  # a date or a duration: "9 айдың", "15 ноября"
-            elif not wi.verb:
+            elif not wi.verb or _kk_adjective(text, nw.end(), wi, fr):
                 unit, end = nw.group(1), nw.end()
                 w2 = wi
                 for _i in range(2):  # adjectives run on to their noun: "новых рабочих мест"

@@ -1,0 +1,102 @@
+"""Numbers written as words before a scale or percent word: "шесть миллионов", "үш пайыз",
+"жиырма бес мың", "полтора миллиарда", "бір жарым миллион" read as 6e6, 3 %, 25 000, 1.5e9.
+
+The number words are the alignment lexicon's (desktop.analysis.align_lexicon), so Kazakh and
+Russian cover the same numbers by construction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.analysis.align_lexicon import _ONE, _TEENS_RU, _TENS, _UNITS
+
+_KK_LETTER = re.compile("[әғқңөұүһі]")
+
+
+def _table() -> tuple[dict[str, float], dict[str, float]]:
+    """(one-word numbers 1-9, 10-19, 100; tens 20-90): word -> value, both languages."""
+    small: dict[str, float] = {}
+    tens: dict[str, float] = {}
+    for lang in ("kk", "ru"):
+        small.update(_UNITS[lang])
+        small.update(dict.fromkeys(_ONE[lang], 1))
+        for w, v in _TENS[lang].items():
+            (small if v == 10 else tens)[w] = v
+    for stem, v in _TEENS_RU.items():  # одиннадцать, одиннадцати
+        small[stem + "ь"] = small[stem + "и"] = v
+    small.update({"сто": 100, "ста": 100, "жүз": 100, "полтора": 1.5, "полторы": 1.5,
+                  "полутора": 1.5})
+    return small, tens
+
+
+_SMALL, _TENS_ALL = _table()
+_SP = " \u00a0"
+
+
+def _word_before(text: str, i: int) -> tuple[int, str]:
+    """(start, lowercase word) of the word that ends right before `i` (spaces skipped)."""
+    j = i
+    while j > 0 and text[j - 1] in _SP:
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return k, text[k:j].lower()
+
+
+def is_number_word(word: str) -> bool:
+    """Whether a lowercase word is one of the number words read here."""
+    return word in _SMALL or word in _TENS_ALL or word == "жарым"
+
+
+_KK_ORD = re.compile("ыншы|інші|ншы|нші")
+_RU_ORD_END = ("ом", "ой", "ый", "ая", "ое", "ого", "ых", "ым", "ую", "ые", "ий", "ей", "ья",
+               "ье", "ому", "ых", "ыми")
+# Russian ordinal stems: the number words less their last letter (двадцат-ом, пят-ом)
+_RU_ORD_STEMS = frozenset({w[:-1] for w in (*_SMALL, *_TENS_ALL) if len(w) > 3}
+                          | {"перв", "втор", "трет", "четверт", "седьм", "восьм", "сот"})
+_KK_NUMBER_STEMS = tuple(w for w in (*_SMALL, *_TENS_ALL) if _KK_LETTER.search(w) or w in (
+    "бір", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "елу", "отыз", "жетпіс", "сексен",
+    "тоқсан", "жиырма", "алпыс", "қырық")) + ("мың", "миллион", "миллиард")
+_SCALE_ADJ = re.compile(r"(?:ыншы|інші|ншы|нші)|(?:ный|ная|ное|ной|ных|ном|ную|ным|ные|ного)$")
+
+
+def ordinal_word(word: str) -> bool:
+    """Whether a lowercase word is an ordinal in words: "жиырмасыншы", "екінші",
+    "двадцатом", "пятом" (a year or a rank written out, not an amount)."""
+    if _KK_ORD.search(word) is not None:
+        return word.startswith(_KK_NUMBER_STEMS)
+    return any(word[:k] in _RU_ORD_STEMS and word[k:] in _RU_ORD_END
+               for k in range(3, len(word) - 1))
+
+
+def scale_adjective(word: str) -> bool:
+    """Whether a scale word is an ordinal or an adjective: "мыңыншы", "миллионный"."""
+    return _SCALE_ADJ.search(word) is not None
+
+
+def number_before(text: str, i: int) -> tuple[int, float] | None:
+    """(start, value) of a number written in words that ends right before `i`, else None.
+
+    Reads "шесть", "двадцать пять", "жиырма бес", "бір жарым"; "он" (Kazakh ten, Russian
+    "he") only in a text with Kazakh letters."""
+    k, w = _word_before(text, i)
+    if not w:
+        return None
+    if w == "жарым":  # "бір жарым": one and a half
+        k2, w2 = _word_before(text, k)
+        v2 = _SMALL.get(w2)
+        return (k2, v2 + 0.5) if v2 is not None and v2 < 10 else None
+    v = _SMALL.get(w)
+    if v is None:
+        v = _TENS_ALL.get(w)
+        return None if v is None else (k, v)
+    if w == "он" and _KK_LETTER.search(text) is None:
+        return None
+    if v < 10:
+        k2, w2 = _word_before(text, k)
+        t = _TENS_ALL.get(w2)
+        if t is not None:
+            return k2, t + v
+    return k, v
