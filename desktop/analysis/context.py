@@ -77,12 +77,19 @@ _KK_POSSESSED = re.compile(
     "(?:[^дтн\\W][ыі]|с[ыі])(?:н|на|не|нда|нде|нан|нен|ның|нің|мен|ндағы|ндегі)?$")
 
 
+# endings of an adjective between a country's adjective and its head noun (Russian, and
+# Kazakh -ғы/-гі/-қы/-кі: "Британ жазғы уақыты")
+_ADJ_ENDS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им",
+             "ом", "ем", "ую", "юю", "ые", "ие", "ых", "их", "ыми", "ими", "ғы", "гі", "қы", "кі")
+
+
 def _before_head(text: str, e: int, cx: ContextRules, name: bool) -> bool:
     """Whether a language or currency noun follows text[e:], directly or after a list of
     joined words ("и английском языках", ", казахском и английском языках"). After a
     country's name (not an adjective) the noun must be possessed in Kazakh ("Ресей
     валютасы", "қазақ тілі"): "Аспан асты елі юаньді құлдыратты" is the country acting."""
     p = e
+    adjective = False
     for _i in range(4):
         m = _WORD.match(text, p)
         if m is None:
@@ -90,6 +97,11 @@ def _before_head(text: str, e: int, cx: ContextRules, name: bool) -> bool:
         w = m.group(2)
         if _is_head(w, cx):
             return not name or _KK_POSSESSED.search(w.lower()) is not None
+        if not adjective and not name and not m.group(1) and w.islower() and w.endswith(
+                _ADJ_ENDS):  # one adjective between: "английскому летнему времени"
+            adjective = True
+            p = m.end()
+            continue
         if m.group(1) or w.lower() in cx.joins:  # a list goes on: skip its next word
             if not m.group(1):
                 m = _WORD.match(text, m.end())
