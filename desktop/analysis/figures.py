@@ -101,6 +101,8 @@ class FigureRules:
     measures: frozenset[str] = frozenset()
     measures_exact: frozenset[str] = frozenset()
     measure_prefixes: frozenset[str] = frozenset()  # "текше", "кв": the unit follows
+    # first word -> beginnings of the second, of two words that are a date or an age
+    skip_pairs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # scale and percent words a number written in words may stand before ("миллион")
     word_triggers: tuple[str, ...] = ()
     cache: dict[str, _WordInfo] = field(default_factory=dict, repr=False)
@@ -168,6 +170,9 @@ def compile_figures(cfg: dict) -> FigureRules:
                            "prefixes", [])))
     # the shortest stems only ("тыс" finds "тысяч" too), each found once in a text
     stems = sorted({k for k, _v in scales if len(k) >= 3 and k.isalpha()} | set(percent), key=len)
+    for pair in (cfg.get("skip_pairs") or {}).get("pairs", []):
+        first, _sp, second = pair.lower().partition(" ")
+        fr.skip_pairs[first] = (*fr.skip_pairs.get(first, ()), second)
     fr.word_triggers = tuple(w for i, w in enumerate(stems)
                              if not any(w.startswith(o) for o in stems[:i]))
     return fr
@@ -302,6 +307,12 @@ def _is_measure(word: str, fr: FigureRules, derived: bool = False) -> bool:
 _KK_DY = ("ды", "ді", "ты", "ті")
 _KK_PARTICLES = frozenset(("де", "да", "та", "те", "ма", "ме", "ба", "бе", "па", "пе", "ғой",
                            "қой", "ғана", "қана", "ал", "ол"))
+
+
+def _pair_follows(text: str, pos: int, first: str, fr: FigureRules) -> bool:
+    """Whether the word after `pos` begins as a skip pair with `first` says ("үлкен")."""
+    nw = _NEXT.match(text, pos)
+    return nw is not None and nw.group(1).lower().startswith(fr.skip_pairs[first])
 
 
 def _kk_adjective(text: str, pos: int, wi: _WordInfo, fr: FigureRules) -> bool:
@@ -591,9 +602,9 @@ def _digit_figures(text: str, fr: FigureRules) -> list[Figure]:
         if kind == "count" and not scale_word and nw is not None and nw.start(1) == e:
             continue  # a word glued to the number is a name or a typo: 5G, 3D, "0ведены"
         if kind == "count" and wi is not None and not wi.upper:
-            if wi.skip:
+            if wi.skip or wi.low in fr.skip_pairs and _pair_follows(text, nw.end(), wi.low, fr):
                 if not scale_word:
-                    continue  # a date or a duration: "9 айдың", "15 ноября"
+                    continue  # a date or a duration: "9 айдың", "15 ноября", "20 жас үлкен"
             elif not wi.verb or _kk_adjective(text, nw.end(), wi, fr):
                 unit, end = nw.group(1), nw.end()
                 w2 = wi
