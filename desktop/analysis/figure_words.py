@@ -15,14 +15,16 @@ _KK_LETTER = re.compile("[әғқңөұүһі]")
 
 
 def _table() -> tuple[dict[str, float], dict[str, float]]:
-    """(one-word numbers 1-9, 10-19, 100; tens 20-90): word -> value, both languages."""
+    """(one-word numbers 1-19, 100; tens 10-90): word -> value, both languages."""
     small: dict[str, float] = {}
     tens: dict[str, float] = {}
     for lang in ("kk", "ru"):
         small.update(_UNITS[lang])
         small.update(dict.fromkeys(_ONE[lang], 1))
-        for w, v in _TENS[lang].items():
-            (small if v == 10 else tens)[w] = v
+        for w, v in _TENS[lang].items():  # ten is both: "он" alone, "он бес" (15)
+            tens[w] = v
+            if v == 10:
+                small[w] = v
     for stem, v in _TEENS_RU.items():  # одиннадцать, одиннадцати
         small[stem + "ь"] = small[stem + "и"] = v
     small.update({"сто": 100, "ста": 100, "жүз": 100, "полтора": 1.5, "полторы": 1.5,
@@ -97,6 +99,6 @@ def number_before(text: str, i: int) -> tuple[int, float] | None:
     if v < 10:
         k2, w2 = _word_before(text, k)
         t = _TENS_ALL.get(w2)
-        if t is not None:
+        if t is not None and (w2 != "он" or _KK_LETTER.search(text) is not None):
             return k2, t + v
     return k, v
