@@ -188,7 +188,10 @@ def _has_hits(rules, text: str, s: int, e: int) -> bool:
     n = len(text)
     while e < n and not text[e].isspace():
         e += 1
-    return bool(rules.token_cache.get(text[s:e]))
+    d = rules.token_cache.get(text[s:e])
+    # a given name alone (given.py) is no other rule's word: "Джек Лондон" stays a name
+    return bool(d) and bool(d.cap_multi or d.low_multi
+                            or any(h[2] != "given" for h in d.both))
 
 
 def _surname_like(word: str) -> bool:

@@ -580,7 +580,7 @@ def _add_titled(out: list[Hit], text: str, first: str, last: str, s: int, e: int
 # Kazakh endings that no foreign name spelt in Kazakh ends in, and where the instrumental
 # -мен/-бен/-пен stands: after these final letters of the stem
 _KK_MARKS = frozenset("ңғқ")
-_INSTRUMENTAL = {"мен": "аеиоуыэюяё", "бен": "зж", "пен": "пткқсшфхцчщ"}
+_INSTRUMENTAL = {"мен": "аеиоуыэюяёлмнңрй", "бен": "зж", "пен": "пткқсшфхцчщбвгд"}
 _SURNAME_ENDS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ский", "ская", "ұлы",
                  "қызы", "ян", "енко", "дзе", "швили")
 
@@ -619,8 +619,9 @@ def surname_stem(word: str, text: str, at: int) -> str:
     # foreign name spelt in Kazakh never ends in those letters (Джонсқа → Джонс).
     if _KK_LETTERS.isdisjoint(word):
         # the instrumental -мен/-бен/-пен has no such letter: it counts where Kazakh puts
-        # it, after a vowel (Перримен), з/ж (-бен) or a voiceless consonant (Джонспен), on
-        # a stem of 5+ letters (Стилмен, Фримен stay as written)
+        # it, after a vowel or sonorant (Перримен, Норенмен), з/ж (-бен) or a voiceless
+        # consonant, a final б/в/г/д devoiced (Джонспен, Резерфордпен), on a stem of 5+
+        # letters (Стилмен, Фримен stay as written)
         stem, tail = word[:-3], word[-3:]
         if len(stem) >= 5 and _INSTRUMENTAL.get(tail, "").find(stem[-1].lower()) >= 0:
             return stem
@@ -677,16 +678,22 @@ def settle_overlaps(hits: list[Hit]) -> list[Hit]:
 def entity_hits(text: str, rules: Rules) -> list[Hit]:
     """Every rule match in `text` as (start, end, kind, id, subtype, phrase) tuples.
 
-    Gazetteer hits come sorted by start, overlaps settled (`settle_overlaps`), titled
-    people after them.
+    Gazetteer hits come sorted by start, overlaps settled (`settle_overlaps`), people
+    named by a given name (`given.given_people`) and by a title after them.
     """
+    from desktop.analysis.given import GIVEN, given_people
+
     hits = settle_overlaps(gazetteer_hits(text, rules))
     titles = [h for h in hits if h[2] == "title"]
-    if titles:
-        taken = [(h[0], h[1]) for h in hits if h[2] != "title"]
+    givens = [h for h in hits if h[2] == GIVEN]
+    if titles or givens:
+        taken = [(h[0], h[1]) for h in hits if h[2] != "title" and h[2] != GIVEN]
         bridges = {h[0]: h[1] for h in hits if h[2] in BRIDGE_KINDS}
-        hits = [h for h in hits if h[2] != "title" and h[2] != "exclude"]
-        hits += titled_people(text, titles, taken, bridges)
+        hits = [h for h in hits if h[2] not in ("title", "exclude", GIVEN)]
+        found = given_people(text, givens, taken, "") if givens else []
+        if found:
+            taken = sorted(taken + [(h[0], h[1]) for h in found])
+        hits += found + titled_people(text, titles, taken, bridges)
     else:
         hits = [h for h in hits if h[2] != "exclude"]
     return hits

@@ -269,17 +269,18 @@ NTREX_TARGETS = {"countries": 97, "sectors": 85, "figures": 85, "people": 80}
 def _same_people(tags: dict, kk_only: set, ru_only: set) -> list[tuple[str, str]]:
     """(kk id, ru id) pairs of people found in one language only whose names are one name
     spelt two ways (Майкл/Майк Куп, Ян/Йен Битти, Рихер/Риер): the surnames' keys
-    (namekey) equal or one letter apart, the first names' keys sharing a letter."""
+    (namekey) equal or one letter apart (of three letters or more, or two with one first
+    name), the first names' keys sharing a letter."""
     from desktop.analysis.namekey import name_key
 
     def parts(t) -> tuple[str, str]:
         words = name_key(t.name).split()
         return (words[0] if len(words) > 1 else "", words[-1] if words else "")
 
-    def near(a: str, b: str) -> bool:
+    def near(a: str, b: str, shortest: int = 3) -> bool:
         if a == b:
             return True
-        if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
+        if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < shortest:
             return False
         if len(a) > len(b):
             a, b = b, a
@@ -291,7 +292,10 @@ def _same_people(tags: dict, kk_only: set, ru_only: set) -> list[tuple[str, str]
     for i in sorted(kk_only):
         f1, s1 = parts(tags["kk"][i])
         for j, (f2, s2) in ru.items():
-            if near(s1, s2) and (not f1 or not f2 or not set(f1).isdisjoint(f2)):
+            # one first name: a short surname may differ by a letter too (Дуайер/Двайер,
+            # Киф/Кифт, keys of two consonants)
+            if (near(s1, s2, 2 if f1 and f1 == f2 else 3)
+                    and (not f1 or not f2 or not set(f1).isdisjoint(f2))):
                 out.append((i, j))
                 del ru[j]
                 break

@@ -23,6 +23,7 @@ from desktop.analysis.entities import (
     titled_people,
 )
 from desktop.analysis.figures import FigureRules, compile_figures, extract_figures
+from desktop.analysis.given import GIVEN, given_people
 from desktop.analysis.language import detect_language
 from desktop.analysis.model import Analysis, Tag
 from desktop.analysis.quotes import extract_quotes
@@ -188,6 +189,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     names = r.display_names
     people: list[Mention] = []
     titles: list[Hit] = []
+    givens: list[Hit] = []  # given names (given.py): a person when a surname follows
     taken: list[tuple[int, int]] = []
     bridges: dict[int, int] = {}  # countries and organisations, for titled_people
     weak: dict[str, int] = {}
@@ -205,6 +207,9 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
             kind = h[2]
             if kind == "title":
                 titles.append((*span, kind, h[3], h[4], h[5]))
+                continue
+            if kind == GIVEN:
+                givens.append((*span, kind, h[3], h[4], h[5]))
                 continue
             taken.append(span)
             if kind in BRIDGE_KINDS:
@@ -237,9 +242,16 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                     t.phrases.append(phrase)
             if kind == "person":
                 people.append(Mention(kind, id_, h[4], span, phrase))
+    found: list[Hit] = []
+    if givens:  # before titles: a title's name is then found once, its first name cited
+        found = given_people(scan_text, givens, taken, text_lang,
+                             text if folded else None, cap_table)
     if titles:
+        busy = sorted(taken + [(h[0], h[1]) for h in found]) if found else taken
+        found += titled_people(scan_text, titles, busy, bridges)
+    if found:
         tags = by["person"]
-        for s, e, kind, id_, sub, phrase in titled_people(scan_text, titles, taken, bridges):
+        for s, e, kind, id_, sub, phrase in found:
             t = tags.get(id_)
             if t is None:
                 tags[id_] = Tag(kind, id_, names.get((kind, id_)) or phrase, [(s, e)], [phrase])

@@ -147,6 +147,8 @@ class Rules:
     token_cache: dict = field(default_factory=dict, repr=False, compare=False)
     display_names: dict[tuple[str, str], str] = field(default_factory=dict)  # English names
     min_hits: dict[str, int] = field(default_factory=dict)  # sector id -> minimum hits
+    # [given_names]: list name -> given names (people named by one and a surname, given.py)
+    given_names: dict[str, list[str]] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> list[Entry]:
         return [e for (k, _i), e in self.entries.items() if k == kind]
@@ -398,6 +400,14 @@ def compile_rules(rules: Rules) -> Rules:
     for t in rules.titles:
         text, policy = parse_pattern(t)
         ent.append((text, Target("title", "", "title", policy)))
+    if rules.given_names:
+        from desktop.analysis.given import GIVEN, blocked_by, given_surfaces, is_blocked
+
+        # a name that another rule's word matches (Дания, Сапар*) is left to that rule
+        blocked = blocked_by([text for text, _t in ent])
+        ent += [(form, Target(GIVEN, base, sub, "exact"))
+                for form, base, sub in given_surfaces(rules.given_names)
+                if not is_blocked(form, blocked)]
     rules.cap_scan = _compile(ent)
     rules.low_scan = _compile(ent, lower=True)
     role_all = _compile(roles)
@@ -449,7 +459,7 @@ def rule_files(bundled: Path, user: Path | None) -> list[Path]:
 def structure_error(data: dict) -> str | None:
     """Why parsed TOML cannot be merged as rules (kinds, titles, figures must be tables;
     min_hits a number…), or None. A user file with such an error is skipped whole."""
-    for key in (*KINDS, "titles", "figures", "context"):
+    for key in (*KINDS, "titles", "figures", "context", "given_names"):
         if key in data and not isinstance(data[key], dict):
             return _("“{key}” must be a table").format(key=key)
     scratch: dict[tuple[str, str], Entry] = {}
@@ -475,6 +485,7 @@ def load_rules(bundled: Path, user: Path | None = None, on_error=None,
     titles: list[str] = []
     figures: dict = {}
     context: dict[str, list] = {}
+    given: dict[str, list[str]] = {}
     h = hashlib.sha256()
     used: list[Path] = []
     for f in files:
@@ -513,5 +524,9 @@ def load_rules(bundled: Path, user: Path | None = None, on_error=None,
             if isinstance(v, list):
                 lst = context.setdefault(k, [])
                 lst.extend(str(x) for x in v if str(x) not in lst)
-    rules = Rules(entries, titles, figures, used, h.hexdigest()[:16], context=context)
+        for k, v in (data.get("given_names") or {}).items():
+            if isinstance(v, list):
+                given.setdefault(k, []).extend(str(x) for x in v)
+    rules = Rules(entries, titles, figures, used, h.hexdigest()[:16], context=context,
+                  given_names=given)
     return compile_rules(rules) if compiled else rules

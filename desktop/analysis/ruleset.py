@@ -38,7 +38,9 @@ def snapshot(rules: Rules, engine: str, home: str, fingerprint: str) -> dict:
         "home": home,
         "fingerprint": fingerprint,
         "global": _hash({"titles": rules.titles, "figures": rules.figures,
-                         "context": rules.context}),
+                         "context": rules.context,
+                         # given names only when there are any: older snapshots stay equal
+                         **({"given_names": rules.given_names} if rules.given_names else {})}),
         "entries": [[k, i, _definition(e)] for (k, i), e in rules.entries.items()],
     }
 

@@ -1,0 +1,231 @@
+"""People named by a known given name and a surname: "Грег Кларк заявил", "с Риком Перри".
+
+The given names come from the rule files (`[given_names]`, resources/gazetteers/
+given_names.toml). They are compiled into the capitalised gazetteer scan as targets of kind
+"given" (so finding them costs a cached token lookup, not a scan of the text), with the
+Russian oblique cases generated here (Рика, Риком; Сары, Сару; Андрея; Марии). A given name
+followed by a capitalised word that can be a surname names a person; the id is made from
+the name in its citation form, so "Риком Перри" and "Рик Перримен" are one person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.analysis.entities import (
+    _SURNAME_ENDS,
+    Hit,
+    _add_titled,
+    name_like,
+    normalise_surname,
+    not_name_word,
+    overlap_test,
+)
+
+GIVEN = "given"
+# subtypes: a name in its citation form, one that is also a common word or place, and a
+# Russian oblique case of either (the target's id is then the citation form)
+NAME, COMMON, OBLIQUE, OBLIQUE_COMMON = "name", "common", "ru", "ru_common"
+COMMON_LIST = "common"
+
+_HUSH = set("жшчщц")
+_VELAR_HUSH = set("гкхжшчщ")
+_VOWELS = set("аеёиоуыэюяәөүұі")
+# the capitalised word after a given name
+_U = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_L = "a-zа-яёәғқңөұүһі"
+# a capitalised name word, also O'Хаган, Миллз-Хикс; spaces as written (NBSP, zero-width)
+_PART = f"[{_U}](?:[’'][{_U}])?[{_L}]+(?:[’'][{_L}]+)?"
+_NEXT = re.compile(f"[ \u00a0\u202f\u200b]+({_PART}(?:-{_PART})?)")
+_SENTENCE_START = frozenset(".!?…\n\r\"«“„—–:;(")
+
+
+def russian_cases(name: str) -> dict[str, str]:
+    """The oblique forms of a Russian-spelt given name → the ending added to its stem
+    (Рик → Рика: а, Рику: у, Риком: ом, Рике: е; Сара → Сары: ы …). Names in -о, -и, -у,
+    -е, -э, -ю and foreign female names in a consonant do not decline in Russian; the
+    masculine forms are made for every consonant name (harmless where unused)."""
+    if len(name) < 3 or "-" in name:
+        return {}
+    last = name[-1]
+    out: dict[str, str] = {}
+    if last == "й":
+        stem = name[:-1]
+        prep = "и" if name.endswith("ий") else "е"
+        for e in ("я", "ю", "ем", prep):
+            out[stem + e] = e
+    elif last == "ь":
+        stem = name[:-1]
+        for e in ("я", "ю", "ем", "е"):
+            out[stem + e] = e
+    elif name.endswith("ия"):
+        stem = name[:-1]
+        for e in ("и", "ю", "ей"):
+            out[stem + e] = e
+    elif last == "я":
+        stem = name[:-1]
+        for e in ("и", "е", "ю", "ей"):
+            out[stem + e] = e
+    elif last == "а":
+        stem = name[:-1]
+        gen = "и" if stem[-1] in _VELAR_HUSH else "ы"
+        ins = "ей" if stem[-1] in _HUSH else "ой"
+        for e in (gen, "е", "у", ins):
+            out[stem + e] = e
+    elif last not in _VOWELS and name[-1].isalpha():
+        ins = "ем" if last in _HUSH else "ом"
+        for e in ("а", "у", ins, "е"):
+            out[name + e] = e
+    out.pop(name, None)
+    return out
+
+
+def given_surfaces(given: dict[str, list[str]]) -> list[tuple[str, str, str]]:
+    """(surface, citation form, subtype) for every listed given name and its Russian cases;
+    a citation form comes before any case form that spells the same (Яна, not Ян-а)."""
+    common = set(given.get(COMMON_LIST, ()))
+    names = list(dict.fromkeys(n for lst in given.values() for n in lst))
+    out: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for n in names:
+        if n[:1].isupper() and n not in seen:
+            seen.add(n)
+            out.append((n, n, COMMON if n in common else NAME))
+    for n in names:
+        if not n[:1].isupper():
+            continue
+        for form in russian_cases(n):
+            if form not in seen:
+                seen.add(form)
+                out.append((form, n, OBLIQUE_COMMON if n in common else OBLIQUE))
+    return out
+
+
+def blocked_by(surfaces: list[str]) -> set[str]:
+    """The word starts that other rules' one-word surfaces claim: a given name starting
+    with one of them (or equal to it) is left to that rule, since the scanner takes the
+    longest surface and would otherwise hide it (Сапар*, Дания, Ғалым*)."""
+    out: set[str] = set()
+    for text in surfaces:
+        if " " in text or not text:
+            continue
+        p = text.split("*")[0]
+        if p:
+            out.add(p)
+            out.add(p[:1].upper() + p[1:])
+    return out
+
+
+def is_blocked(form: str, blocked: set[str]) -> bool:
+    return any(form[:k] in blocked for k in range(1, len(form) + 1))
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    q = s
+    while q > 0 and text[q - 1] in " \u00a0\t":
+        q -= 1
+    return q == 0 or text[q - 1] in _SENTENCE_START
+
+
+# the ending a masculine surname takes beside a first name in -й/-ь in the same case
+# (Андрея Кларка, Игорем Кларком)
+_SOFT_TO_HARD = {"я": "а", "ю": "у", "ем": "ом", "е": "е", "и": "е"}
+# the endings of a masculine surname in -а beside a consonant first name in that case
+# (Хуана Варелы, Хуаном Варелой)
+_A_SURNAME = {"а": ("ы", "и"), "у": ("е",), "ом": ("ой", "ей"), "ем": ("ой", "ей")}
+
+
+def _ru_surname(last: str, first: str, form: str) -> str:
+    """A surname in the case of the oblique first name `form` (of `first`) before it:
+    Джонсу after Элину → Джонс, Кларком after Грегом → Кларк; -ов/-ин/-ский surnames
+    by `normalise_surname`. A feminine first name leaves a foreign surname as written
+    (Сары Пэйлин)."""
+    w = normalise_surname(last)
+    if w != last:
+        return w
+    if first[-1] in "ая":
+        return last
+    soft = first[-1] in "йь"
+    ending = form[len(first) - 1:] if soft else form[len(first):]
+    if soft:
+        ending = _SOFT_TO_HARD.get(ending, "")
+    if ending and last.endswith(ending) and len(last) - len(ending) >= 2:
+        stem = last[: -len(ending)]
+        if stem[-1] not in _VOWELS and stem[-1] not in "йь":
+            return stem
+    for end in _A_SURNAME.get(ending, ()):
+        stem = last[: -len(end)]
+        # -и only after г, к, х and the hushing letters (Кеннеди is no form of Кеннеда)
+        if last.endswith(end) and len(stem) >= 3 and (end != "и" or stem[-1] in _VELAR_HUSH):
+            return stem + "а"
+    return last
+
+
+def _is_patronymic(word: str) -> bool:
+    """Владимирович, Петровна, Кемелұлы (any case): a patronymic, not a surname."""
+    w = word.lower()
+    return w.endswith(("ұлы", "қызы", "улы", "кызы")) or re.search(
+        "(?:ович|евич|ьич|овн|евн|ичн)[а-я]{0,2}$", w) is not None
+
+
+def given_people(text: str, givens: list[Hit], taken: list[tuple[int, int]],
+                 lang: str, original: str | None = None, known=None) -> list[Hit]:
+    """People named by a given name and a surname.
+
+    `givens` are the given-name hits (sorted; id = citation form, subtype as in
+    `given_surfaces`), `taken` the spans of every other hit (sorted): a name overlapping
+    one is no new person. The word after the given name is the surname unless it is
+    another given name followed by a capitalised word (Хуан Карлос Варела) or a
+    patronymic (Владимир Владимирович Путин, Қасым-Жомарт Кемелұлы Тоқаев: the surname
+    follows). A capitalised word after the surname is not taken in: Kazakh often puts a
+    place or team not in the rules there; but one that is never part of a name (an
+    organisation noun: "Дана Бас Ассамблеясында") makes the pair no person. Russian oblique cases count outside Kazakh
+    text, and in it only where the surname takes the same case (a name copied from
+    Russian). A name that is also a common word (`common`) at a sentence start needs a
+    surname-like word (-ов, -ева, -ұлы) after it. `original` is the text before ё was
+    folded: a name written with ё (Бён) is a name only if `known` (the surfaces) has it
+    so (Артём), not when listed without it (Бен).
+    """
+    out: list[Hit] = []
+    overlaps = overlap_test(taken)
+    given_at = {g[0]: g for g in givens}
+    skip_to = -1
+    kk = lang == "kk"
+    for g in givens:
+        s = g[0]
+        if s < skip_to or (s and (text[s - 1].isalnum() or text[s - 1] in "-’'.")):
+            continue  # inside a word or a name taken already, or an initial before it
+        m = _NEXT.match(text, g[1])
+        if m is None:
+            continue
+        if original is not None and original[s:g[1]] != g[5] and (
+                known is None or original[s:g[1]] not in known):
+            continue
+        first, ref = g[3], g
+        ls, le, word = m.start(1), m.end(1), m.group(1)
+        nxt = given_at.get(ls)
+        if nxt is not None or _is_patronymic(word):
+            m2 = _NEXT.match(text, le)
+            if m2 is not None and not overlaps(m2.start(1), m2.end(1)):
+                if nxt is not None:  # two given names and a surname: Хуан Карлос Варела
+                    first, ref = f"{first} {nxt[3]}", nxt
+                ls, le, word = m2.start(1), m2.end(1), m2.group(1)
+            elif nxt is None:
+                continue  # a first name and a patronymic, no surname
+        if overlaps(s, le) or not name_like(g[5], word):
+            continue
+        m3 = _NEXT.match(text, le)
+        if m3 is not None and not_name_word(m3.group(1)):
+            continue  # Бас Ассамблеясында, … Press: the start of an organisation's name
+        if g[4] in (COMMON, OBLIQUE_COMMON) and _sentence_start(text, s) and not (
+                normalise_surname(word) != word or word.endswith(_SURNAME_ENDS)):
+            continue
+        if ref[4] in (OBLIQUE, OBLIQUE_COMMON) or g[4] in (OBLIQUE, OBLIQUE_COMMON):
+            cited = _ru_surname(word, ref[3], ref[5]) if ref[4] in (OBLIQUE, OBLIQUE_COMMON) \
+                else normalise_surname(word)
+            if kk and cited == word:
+                continue  # a Russian case in Kazakh text only with the surname in it too
+            word = cited
+        _add_titled(out, text, first, word, s, le, ls)
+        skip_to = le
+    return out
