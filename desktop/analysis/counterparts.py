@@ -328,6 +328,13 @@ def lang_prefix(lang: str) -> str:
     return {"kk": "k", "ru": "r"}.get(lang, "x")
 
 
+def index_text(lang: str, tokens: str) -> str:
+    """What the pairing full-text index holds for a document: its anchor tokens, each
+    language-qualified (`lang_prefix`)."""
+    p = lang_prefix(lang)
+    return " ".join(p + t for t in tokens.split())
+
+
 def other_lang(lang: str) -> str | None:
     return {"kk": "ru", "ru": "kk"}.get(lang)
 

@@ -113,8 +113,15 @@ def _fingerprint(r: Rules) -> str:
 
 
 def rules_fingerprint() -> str:
-    """Hash of the rule files, engine version and home country: what tagging depends on."""
-    return _fingerprint(rules())
+    """Hash of the rule files, engine version and home country: what tagging depends on.
+
+    Reads the files without compiling them when this process has not compiled the rules
+    yet: an import whose analysis runs in worker processes never needs them here."""
+    r = _rules
+    if r is None:
+        r = load_rules(paths.resource("gazetteers"), paths.user_rules_dir(),
+                       on_error=lambda p, m: None, compiled=False)
+    return _fingerprint(r)
 
 
 def rules_snapshot(fresh: bool = False) -> dict:

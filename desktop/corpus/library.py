@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ import numpy as np
 from desktop.analysis.counterparts import day_of
 from desktop.core.article import Article
 from desktop.core.query import Catalog, Filter, ValueResolver
-from desktop.core.searchsyntax import terms
+from desktop.core.searchsyntax import fold, terms
 from desktop.corpus import snapshot
 from desktop.corpus.pairing import PairingMixin
 from desktop.corpus.search import Searcher, SearchResult
@@ -28,7 +28,6 @@ from desktop.corpus.store import (
     NewRow,
     SQLiteStore,
     StoreError,
-    fts_text,
 )
 from desktop.i18n import N_
 from desktop.jobs import CancelToken, Progress
@@ -165,7 +164,7 @@ def patch_tags(table, changed: dict[int, dict[str, list[str]]]):
 # ------------------------------------------------------------------ analysis (also in workers)
 
 def _analyze_texts(items: Sequence[tuple[str, str]]
-                   ) -> list[tuple[str, dict[str, list[str]], str]]:
+                   ) -> list[tuple[str, dict[str, list[str]], tuple[str, str, str]]]:
     """Analyse (text, lang) pairs → (analysis JSON, tag ids, pairing anchor tokens);
     runs in worker processes too."""
     from desktop.analysis.counterparts import doc_tokens
@@ -178,6 +177,16 @@ def _analyze_texts(items: Sequence[tuple[str, str]]
         out.append((json.dumps(a, default=vars, ensure_ascii=False, separators=(",", ":")),
                     a.tag_ids(), doc_tokens(text, a, lang)))
     return out
+
+
+def _analyze_new(items: Sequence[tuple[str, str]]) -> list[tuple]:
+    """`_analyze_texts` plus the folded text for the full-text index and the pairing index
+    text: at import these are made in the workers too, so the main process, which writes
+    the store and is the import's narrowest stage, has as little else to do as can be."""
+    from desktop.analysis.counterparts import index_text
+
+    return [(*r, fold(text), index_text(lang or "other", r[2][0]))
+            for r, (text, lang) in zip(_analyze_texts(items), items, strict=True)]
 
 
 def _exit_with_parent(parent: int, poll_s: float = 0.5) -> None:
@@ -231,12 +240,15 @@ class _Analyzer:
         self.workers = workers
         self.pool = None
         self.seen = 0
+        self.big = False  # known in advance to exceed PARALLEL_AFTER
 
-    def submit(self, items: list[tuple[str, str]]):
+    def submit(self, items: list[tuple[str, str]], fn: Callable = _analyze_texts):
+        """Analyse `items` with `fn`, in the workers once the job is known to be big."""
         self.seen += len(items)
         want = self.workers
         if want is None:
-            want = min(2, os.cpu_count() or 1) if self.seen > PARALLEL_AFTER else 0
+            big = self.big or self.seen > PARALLEL_AFTER
+            want = min(2, os.cpu_count() or 1) if big else 0
             want = 0 if want < 2 else want
         if want and self.pool is None:
             import multiprocessing as mp
@@ -247,8 +259,8 @@ class _Analyzer:
                                             initializer=_exit_with_parent,
                                             initargs=(os.getpid(),))
         if self.pool is not None:
-            return self.pool.submit(_analyze_texts, items)
-        return _Done(_analyze_texts(items))
+            return self.pool.submit(fn, items)
+        return _Done(fn(items))
 
     @property
     def depth(self) -> int:
@@ -259,6 +271,24 @@ class _Analyzer:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def _looks_big(paths: Sequence[str | os.PathLike]) -> bool:
+    """Whether files and folders to import hold more than PARALLEL_AFTER articles' worth
+    (by file count, or by size at ~4 KB an article); stops looking as soon as they do."""
+    files = size = 0
+    limit = PARALLEL_AFTER * 4096
+    for p in paths:
+        for root, _dirs, names in os.walk(p) if os.path.isdir(p) else [("", [], [p])]:
+            for n in names:
+                files += 1
+                try:
+                    size += os.path.getsize(os.path.join(root, n))
+                except OSError:
+                    continue
+                if files > PARALLEL_AFTER or size > limit:
+                    return True
+    return False
 
 
 def _batches(it: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -324,12 +354,15 @@ class Library(PairingMixin):
         report = ImportReport()
         articles = read_paths([str(p) for p in paths], on_skip=report.skipped.append,
                               progress=progress, cancel=cancel)
-        return self.import_articles(articles, cancel=cancel, report=report, workers=workers)
+        return self.import_articles(articles, cancel=cancel, report=report, workers=workers,
+                                    big=_looks_big(paths))
 
     def import_articles(self, articles: Iterable[Article], *, progress: Progress | None = None,
                         cancel: CancelToken | None = None, report: ImportReport | None = None,
-                        workers: int | None = None) -> ImportReport:
+                        workers: int | None = None, big: bool = False) -> ImportReport:
         """Analyse and store articles, committing per batch; idempotent by content hash.
+
+        `big`: the input is known to hold more than PARALLEL_AFTER articles.
 
         Killing the process loses at most the batches not yet committed; importing the same
         input again adds exactly what is missing. Cancelling keeps what was committed.
@@ -346,9 +379,10 @@ class Library(PairingMixin):
             batch, hashes, fut = pending.popleft()
             results = fut.result()
             rows = [
-                NewRow(h, _article_fields(a), a.extra or {}, aj, fp, tags, fts_text(a),
-                       pair_tokens=ptoks, pair_day=day_of(a.date))
-                for a, h, (aj, tags, ptoks) in zip(batch, hashes, results, strict=True)
+                NewRow(h, _article_fields(a), a.extra or {}, aj, fp, tags, folded,
+                       pair_tokens=ptoks, pair_day=day_of(a.date), pair_text=ptext)
+                for a, h, (aj, tags, ptoks, folded, ptext)
+                in zip(batch, hashes, results, strict=True)
             ]
             added = self.store.insert_batch(rows)
             report.added += added
@@ -358,6 +392,10 @@ class Library(PairingMixin):
             if progress is not None:
                 progress(done, 0, "")
 
+        # an import known to be big analyses in the workers from its first article, so the
+        # rules are compiled only there, never in this process, which writes the store and
+        # is the import's narrowest stage
+        analyzer.big = big
         try:
             for batch in _batches(articles, BATCH):
                 if cancel is not None and cancel.cancelled:
@@ -375,7 +413,7 @@ class Library(PairingMixin):
                     keep_h.append(h)
                 if not keep:
                     continue
-                fut = analyzer.submit([(a.full_text(), a.lang) for a in keep])
+                fut = analyzer.submit([(a.full_text(), a.lang) for a in keep], _analyze_new)
                 pending.append((keep, keep_h, fut))
                 while len(pending) > analyzer.depth:
                     flush_one()
@@ -409,7 +447,7 @@ class Library(PairingMixin):
             return  # older articles: the first retag decides (full)
         from desktop.analysis.pipeline import rules_snapshot
 
-        snap = rules_snapshot()
+        snap = rules_snapshot(fresh=True)  # no compiling here: workers did the analysis
         if snap["fingerprint"] == fp:
             snap["fingerprints"] = [fp]
             self.store.set_meta(RULES_SNAPSHOT_KEY, json.dumps(snap, ensure_ascii=False))

@@ -187,6 +187,7 @@ class NewRow:
     # the first sentences, each space-separated (analysis.counterparts.doc_tokens)
     pair_tokens: tuple[str, str, str] | None = None
     pair_day: int | None = None  # ordinal publication day, for pairing
+    pair_text: str | None = None  # counterparts.index_text of pair_tokens, if made already
 
 
 def fts_expression(query_terms: Sequence[Term]) -> str:
@@ -311,10 +312,12 @@ class SQLiteStore:
             c.executemany("INSERT OR IGNORE INTO tags(article_id, kind, value) VALUES (?,?,?)",
                           tags)
             c.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", fts)
+            paired = [(k, r) for k, r in enumerate(rows) if r.pair_tokens is not None]
             self._insert_pair_docs(
                 [(next_id + k, r.fields.get("lang") or "other", r.pair_day,
                   len(r.fields.get("title") or "") + len(r.fields.get("body") or ""),
-                  *r.pair_tokens) for k, r in enumerate(rows) if r.pair_tokens is not None])
+                  *r.pair_tokens) for k, r in paired],
+                [r.pair_text for _k, r in paired])
             self._bump()
             c.execute("COMMIT")
         except BaseException:
@@ -520,22 +523,23 @@ class SQLiteStore:
 
     @staticmethod
     def _pair_fts_text(lang: str, tokens: str) -> str:
-        from desktop.analysis.counterparts import lang_prefix
+        from desktop.analysis.counterparts import index_text
 
-        p = lang_prefix(lang)
-        return " ".join(p + t for t in tokens.split())
+        return index_text(lang, tokens)
 
-    def _insert_pair_docs(self, rows: Sequence[tuple]) -> None:
+    def _insert_pair_docs(self, rows: Sequence[tuple], texts: Sequence[str | None] = ()) -> None:
         """Write (id, lang, day, length, tokens, offsets, shape) rows in the caller's
-        transaction."""
+        transaction; `texts`: their index texts where already made (import workers do)."""
         if not rows or not self._has_pairing():
             return
         c = self.conn
         self._delete_pair_docs([r[0] for r in rows])
         c.executemany("INSERT INTO pair_docs(article_id, lang, day, length, tokens, offsets, "
                       "shape) VALUES (?,?,?,?,?,?,?)", rows)
+        texts = list(texts) or [None] * len(rows)
         c.executemany("INSERT INTO pair_fts(rowid, tokens) VALUES (?, ?)",
-                      [(r[0], self._pair_fts_text(r[1], r[4])) for r in rows])
+                      [(r[0], t if t is not None else self._pair_fts_text(r[1], r[4]))
+                       for r, t in zip(rows, texts, strict=True)])
 
     def _delete_pair_docs(self, ids: Sequence[int]) -> None:
         c = self.conn
