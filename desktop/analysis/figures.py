@@ -168,14 +168,20 @@ def compile_figures(cfg: dict) -> FigureRules:
                                  if w.endswith("!") or len(w) < 3),
                        frozenset(w.lower() for w in (cfg.get("measures") or {}).get(
                            "prefixes", [])))
-    # the shortest stems only ("тыс" finds "тысяч" too), each found once in a text
-    stems = sorted({k for k, _v in scales if len(k) >= 3 and k.isalpha()} | set(percent), key=len)
+    # Numbers in words are Kazakh or Russian and go with a scale word written out
+    # ("шесть миллионов", not "шесть млн"): Cyrillic words of five letters or more, and
+    # "мың"; the shortest stems only, each searched once in a text
+    stems = sorted({k for k in (*(k for k, _v in scales), *percent)
+                    if _CYRILLIC.fullmatch(k) and (len(k) >= 5 or k == "мың")}, key=len)
     for pair in (cfg.get("skip_pairs") or {}).get("pairs", []):
         first, _sp, second = pair.lower().partition(" ")
         fr.skip_pairs[first] = (*fr.skip_pairs.get(first, ()), second)
     fr.word_triggers = tuple(w for i, w in enumerate(stems)
                              if not any(w.startswith(o) for o in stems[:i]))
     return fr
+
+
+_CYRILLIC = re.compile("[а-яёәғқңөұүһі]+")
 
 
 _SENT_WINDOW = 400
@@ -414,7 +420,7 @@ def _word_figures(text: str, fr: FigureRules) -> list[Figure]:
     for stem in fr.word_triggers:
         i = text.find(stem)
         while i >= 0:
-            if i and text[i - 1] in " \u00a0":
+            if i > 1 and text[i - 1] in " \u00a0" and not text[i - 2].isdigit():
                 f = _word_figure(text, i, fr)
                 if f is not None:
                     out.append(f)
