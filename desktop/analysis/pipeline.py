@@ -184,8 +184,8 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                         dict[str, int]]:
     """Group gazetteer hits (plus people introduced by a title) into one Tag per (kind, id)
     in order of first mention, and list the person mentions for quote speakers, the
-    spans of every kept gazetteer match (exclusions included), sorted, and the number of
-    weak keyword hits per sector.
+    spans of every kept gazetteer match (exclusions included), sorted, and per sector how
+    much its weak keyword hits weigh less than keywords (see `analyze`).
 
     Overlaps between the two scans are settled as in `entities.settle_overlaps`: a hit
     starting inside an earlier kept hit (or kept exclusion) is dropped. Person phrases are
@@ -200,6 +200,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     taken: list[tuple[int, int]] = []
     bridges: dict[int, int] = {}  # countries and organisations, for titled_people
     weak: dict[str, int] = {}
+    weak_words: dict[str, set[str]] = {}  # the weak keywords matched, up to two per sector
     folded = scan_text is not text
     cap_table = r.cap_scan.table if r.cap_scan is not None else {}
     langs: SentenceLanguage | None = None  # made when a one-language keyword is found
@@ -237,6 +238,12 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                     continue
             if sub == "weak":
                 weak[id_] = weak.get(id_, 0) + 1
+                seen = weak_words.setdefault(id_, set())
+                if len(seen) < 2:
+                    k = _weak_key(r, phrase)
+                    # forms of one word are one keyword: қор!, қоры; келісім, келісімшарт
+                    if not any(k.startswith(w) or w.startswith(k) for w in seen):
+                        seen.add(k)
             elif kind == "person" and folded:
                 phrase = text[s:end]
             t = tags.get(id_)
@@ -267,7 +274,17 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                 if phrase not in t.phrases:
                     t.phrases.append(phrase)
             people.append(Mention(kind, id_, sub, (s, e), phrase))
+    for id_, n in weak.items():  # one weak keyword, however often repeated, weighs 1
+        if len(weak_words[id_]) < 2:
+            weak[id_] = 2 * n - 1
     return {k: list(v.values()) for k, v in by.items()}, people, taken, weak
+
+
+def _weak_key(r: Rules, phrase: str) -> str:
+    """The weak keyword a phrase matched ("қорғаныс" for қорғанысынан and Қорғанысын)."""
+    sc = r.low_scan
+    m = sc.head.match(phrase.lower()) if sc is not None and sc.head is not None else None
+    return m.group() if m else phrase.lower()
 
 
 def _fold_yo(text: str) -> str:
@@ -291,8 +308,9 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
     countries = tags["country"]
     countries.sort(key=lambda t: (not t.home, t.spans[0][0]))
     min_hits = r.min_hits
-    # a keyword hit weighs 2, a weak one 1: min_hits keywords, or twice as many weak ones;
-    # the heaviest sector first
+    # a keyword hit weighs 2, a weak one 1: min_hits keywords, or twice as many weak ones
+    # (of two different weak keywords at least: one repeated weighs 1 in all, since
+    # repeating an ambiguous word does not settle its sense); the heaviest sector first
     weight = {t.id: 2 * len(t.spans) - weak.get(t.id, 0) for t in tags["sector"]}
     sectors = [t for t in tags["sector"] if weight[t.id] >= 2 * min_hits.get(t.id, 1)]
     sectors.sort(key=lambda t: -weight[t.id])
