@@ -47,9 +47,17 @@ def _word_before(text: str, i: int) -> tuple[int, str]:
     return k, text[k:j].lower()
 
 
+# Russian hundreds (nominative and genitive)
+_HUNDREDS_RU_VALUES = {w: 100.0 * (n // 2 + 2) for n, w in enumerate("""двести двухсот
+триста трехсот четыреста четырехсот пятьсот пятисот шестьсот шестисот семьсот семисот
+восемьсот восьмисот девятьсот девятисот""".split())}
+_HUNDREDS_RU_VALUES.update({"трёхсот": 300.0, "четырёхсот": 400.0})
+_HUNDREDS_RU = frozenset(_HUNDREDS_RU_VALUES)
+
+
 def is_number_word(word: str) -> bool:
-    """Whether a lowercase word is one of the number words read here."""
-    return word in _SMALL or word in _TENS_ALL or word == "жарым"
+    """Whether a lowercase word is a number word (one read here, or a Russian hundred)."""
+    return word in _SMALL or word in _TENS_ALL or word == "жарым" or word in _HUNDREDS_RU
 
 
 _KK_ORD = re.compile("ыншы|інші|ншы|нші")
@@ -78,27 +86,38 @@ def scale_adjective(word: str) -> bool:
     return _SCALE_ADJ.search(word) is not None
 
 
+def _value(word: str) -> float | None:
+    v = _SMALL.get(word)
+    if v is None:
+        v = _TENS_ALL.get(word)
+    if v is None:
+        v = _HUNDREDS_RU_VALUES.get(word)
+    return v
+
+
 def number_before(text: str, i: int) -> tuple[int, float] | None:
     """(start, value) of a number written in words that ends right before `i`, else None.
 
-    Reads "шесть", "двадцать пять", "жиырма бес", "бір жарым"; "он" (Kazakh ten, Russian
-    "he") only in a text with Kazakh letters."""
-    k, w = _word_before(text, i)
-    if not w:
+    Reads up to four words: "шесть", "двадцать пять", "пятьсот", "жиырма бес", "бес жүз
+    елу", "бір жарым"; "он" (Kazakh ten, Russian "he") only in a text with Kazakh letters."""
+    words: list[tuple[int, str]] = []
+    k = i
+    while len(words) < 4:
+        k2, w = _word_before(text, k)
+        if not w or not (_value(w) is not None or w == "жарым"):
+            break
+        words.append((k2, w))
+        k = k2
+    if not words or words[0][1] == "жарым" and len(words) == 1:
         return None
-    if w == "жарым":  # "бір жарым": one and a half
-        k2, w2 = _word_before(text, k)
-        v2 = _SMALL.get(w2)
-        return (k2, v2 + 0.5) if v2 is not None and v2 < 10 else None
-    v = _SMALL.get(w)
-    if v is None:
-        v = _TENS_ALL.get(w)
-        return None if v is None else (k, v)
-    if w == "он" and _KK_LETTER.search(text) is None:
+    if any(w == "он" for _k, w in words) and _KK_LETTER.search(text) is None:
         return None
-    if v < 10:
-        k2, w2 = _word_before(text, k)
-        t = _TENS_ALL.get(w2)
-        if t is not None and (w2 != "он" or _KK_LETTER.search(text) is not None):
-            return k2, t + v
-    return k, v
+    total = 0.0
+    for _k, w in reversed(words):
+        if w == "жарым":
+            total += 0.5
+        elif w in ("жүз", "сто") and total and total < 10:
+            total *= 100  # "бес жүз": five hundred
+        else:
+            total += _value(w) or 0
+    return words[-1][0], total
