@@ -1,8 +1,10 @@
 """Key figures: money amounts, counts and percentages, normalised for comparison.
 
 `$10 млрд` → 1e10 USD, `1,7 млрд доллар` → 1.7e9 USD, `23 мыңнан астам компания` →
-23000 count (more_than, unit "компания"), `25 пайыз` → 25 percent. Years, dates,
-durations, ordinals (14-ші) and list numbers are skipped.
+23000 count (more_than, unit "компания"), `25 пайыз` → 25 percent, `321 км` → 321 count
+(unit "км": a measure, in every language), `шесть миллионов человек` → 6e6 count. Years,
+dates, durations, ordinals (14-ші), list numbers and a measure's bracketed restatement in
+other units ("200 миля (321 км)") are skipped.
 """
 
 from __future__ import annotations
