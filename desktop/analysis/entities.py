@@ -581,16 +581,21 @@ def _add_titled(out: list[Hit], text: str, first: str, last: str, s: int, e: int
 # -мен/-бен/-пен stands: after these final letters of the stem
 _KK_MARKS = frozenset("ңғқ")
 _INSTRUMENTAL = {"мен": "аеиоуыэюяёлмнңрй", "бен": "зж", "пен": "пткқсшфхцчщбвгд"}
+_FEMININE_ENDS = ("ова", "ева", "ёва", "ина", "ына")
 _SURNAME_ENDS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ский", "ская", "ұлы",
                  "қызы", "ян", "енко", "дзе", "швили")
 
 
 @lru_cache(maxsize=8192)
 def normalise_surname(word: str) -> str:
-    """Strip a case ending from a surname: Белгібаевтың → Белгібаев, Назарова → Назаров."""
+    """Strip a case ending from a surname: Белгібаевтың → Белгібаев, Назарова → Назаров;
+    a feminine form with an ending too (Назароваға → Назаров), so that one woman has one
+    id whatever the case."""
     for i in range(len(word) - 1, 2, -1):
         stem, tail = word[:i], word[i:]
         if stem.endswith(_SURNAME_ENDS) and valid_tail(tail):
+            if stem.endswith(_FEMININE_ENDS) and stem[:-1].endswith(_SURNAME_ENDS):
+                return stem[:-1]
             return stem
     return word
 

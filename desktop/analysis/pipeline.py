@@ -281,10 +281,21 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
 
 
 def _weak_key(r: Rules, phrase: str) -> str:
-    """The weak keyword a phrase matched ("қорғаныс" for қорғанысынан and Қорғанысын)."""
+    """The weak keyword a phrase matched: its surface, or the pattern of a wildcard one
+    ("қорғаныс*" for қорғанысынан and Қорғанысын, "сбор* средств" for сборе средств)."""
     sc = r.low_scan
-    m = sc.head.match(phrase.lower()) if sc is not None and sc.head is not None else None
-    return m.group() if m else phrase.lower()
+    low = phrase.lower()
+    if sc is None or sc.head is None:
+        return low
+    key = ("weak", low)  # cached beside the scanner's word resolutions
+    got = sc.cache.get(key)
+    if got is None:
+        m = sc.head.match(low)
+        got = m.group() if m else low
+        if got not in sc.table:
+            got = next((rx.pattern for rx, _t in sc.wild if rx.fullmatch(got)), got)
+        sc.cache[key] = got
+    return got
 
 
 def _fold_yo(text: str) -> str:
