@@ -603,11 +603,12 @@ def normalise_surname(word: str) -> str:
 def surname_stem(word: str, text: str, at: int) -> str:
     """A surname without its case ending: `normalise_surname`, else (a foreign name, such
     as Кларктың or Джонсқа) the longest stem that `text` also shows in another form, bare
-    or with another ending ("Кларк мырза", "Кларкқа"); `at` is where `word` stands."""
+    or with another ending ("Кларк мырза", "Кларкқа"; a one-letter ending only beside the
+    bare stem: Грэма and Грэм); `at` is where `word` stands."""
     w = normalise_surname(word)
     if w != word:
         return w
-    for k in range(len(word) - 2, 3, -1):  # a tail of 2+ letters, a stem of 4+
+    for k in range(len(word) - 1, 3, -1):  # a tail of 1+ letters, a stem of 4+
         stem, tail = word[:k], word[k:]
         if not tail.islower() or not valid_tail(tail):
             continue
@@ -616,7 +617,8 @@ def surname_stem(word: str, text: str, at: int) -> str:
             if i != at and (not i or not text[i - 1].isalpha()):
                 lm = _LETTERS.match(text, i + k)
                 rest = lm.group() if lm else ""
-                if rest != tail and (not rest or valid_tail(rest)):
+                # a one-letter ending (Russian Грэма) only where the bare stem stands too
+                if rest != tail and (not rest or (len(tail) > 1 and valid_tail(rest))):
                     return stem
             i = text.find(stem, i + 1)
     # Not confirmed by the text: a Kazakh ending holding ң, ғ or қ (genitive -ның/-тың,

@@ -43,3 +43,14 @@ def test_people_of_a_regression_sentence(case: dict) -> None:
 def test_the_people_cases_cover_both_languages() -> None:
     langs = [c.values[0]["lang"] for c in _cases()]
     assert langs.count("kk") >= 20 and langs.count("ru") >= 20
+
+
+def test_a_user_file_adds_a_given_name(_private_data_dir):
+    from tests.analysis.test_analysis import user_rule_file
+
+    text = "Отчёт представила Элин Джонс, глава комиссии по бюджету."
+    assert "elin-dzhons" in {t.id for t in analyze(text, "ru").people}  # by the title
+    text = "Элин Джонс представила отчёт. Комиссия поддержала Элину Джонсу."
+    assert "elin-dzhons" not in {t.id for t in analyze(text, "ru").people}
+    with user_rule_file(_private_data_dir, "names.toml", '[given_names]\nwelsh = ["Элин"]\n'):
+        assert "elin-dzhons" in {t.id for t in analyze(text, "ru").people}
