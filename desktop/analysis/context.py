@@ -189,9 +189,10 @@ def _has_hits(rules, text: str, s: int, e: int) -> bool:
     while e < n and not text[e].isspace():
         e += 1
     d = rules.token_cache.get(text[s:e])
-    # a given name alone (given.py) is no other rule's word: "Джек Лондон" stays a name
+    # a given name alone (given.py) or a sport word is no other rule's word: "Джек
+    # Лондон" stays a name
     return bool(d) and bool(d.cap_multi or d.low_multi
-                            or any(h[2] != "given" for h in d.both))
+                            or any(h[2] not in ("given", "sport") for h in d.both))
 
 
 def _surname_like(word: str) -> bool:

@@ -690,7 +690,7 @@ def entity_hits(text: str, rules: Rules) -> list[Hit]:
     """
     from desktop.analysis.given import GIVEN, given_people
 
-    hits = settle_overlaps(gazetteer_hits(text, rules))
+    hits = [h for h in settle_overlaps(gazetteer_hits(text, rules)) if h[2] != "sport"]
     titles = [h for h in hits if h[2] == "title"]
     givens = [h for h in hits if h[2] == GIVEN]
     if titles or givens:

@@ -27,7 +27,7 @@ from desktop.analysis.given import GIVEN, given_people
 from desktop.analysis.language import detect_language
 from desktop.analysis.model import Analysis, Tag
 from desktop.analysis.quotes import extract_quotes
-from desktop.analysis.rules import Rules, load_rules
+from desktop.analysis.rules import SPORT, Rules, load_rules
 
 DEFAULT_HOME = "KZ"
 # Bump whenever a code change alters what analyze() returns for the same rules: a library
@@ -197,6 +197,7 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
     people: list[Mention] = []
     titles: list[Hit] = []
     givens: list[Hit] = []  # given names (given.py): a person when a surname follows
+    sports: set[str] = set()  # the sport words found ([context] sport_words)
     taken: list[tuple[int, int]] = []
     bridges: dict[int, int] = {}  # countries and organisations, for titled_people
     weak: dict[str, int] = {}
@@ -218,6 +219,9 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                 continue
             if kind == GIVEN:
                 givens.append((*span, kind, h[3], h[4], h[5]))
+                continue
+            if kind == SPORT:
+                sports.add(h[3])
                 continue
             taken.append(span)
             if kind in BRIDGE_KINDS:
@@ -274,10 +278,23 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
                 if phrase not in t.phrases:
                     t.phrases.append(phrase)
             people.append(Mention(kind, id_, sub, (s, e), phrase))
+    sport = _sport_sectors(r, weak, sports) if weak else ()
     for id_, n in weak.items():  # one weak keyword, however often repeated, weighs 1
-        if len(weak_words[id_]) < 2:
+        if id_ in sport:
+            weak[id_] = 2 * n  # a team's defence, a match: in a sports story they weigh 0
+        elif len(weak_words[id_]) < 2:
             weak[id_] = 2 * n - 1
     return {k: list(v.values()) for k, v in by.items()}, people, taken, weak
+
+
+def _sport_sectors(r: Rules, weak: dict[str, int], sports: set[str]) -> tuple[str, ...]:
+    """The sectors whose weak keywords do not count because the text is a sports story:
+    two different `[context] sport_words` found (kind "sport" in the scanners), for the
+    sectors in `sport_weak_sectors` (security: a team's defence, a threat to the goal;
+    diplomacy: a match as a meeting, an away trip)."""
+    if len(sports) < 2:
+        return ()
+    return tuple(s for s in r.context.get("sport_weak_sectors", ()) if s in weak)
 
 
 def _weak_key(r: Rules, phrase: str) -> str:

@@ -28,6 +28,7 @@ TYPED_LISTS = {"cities": "city", "adjectives": "adjective", "exclude": "exclude"
 # such as встреча or технология), so one of them alone does not tag the sector.
 WEAK_LIST = "weak"
 WILD = "\x00"
+SPORT = "sport"  # [context] sport_words, compiled as hits of their own (pipeline)
 _KK_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")  # letters of Kazakh, not of Russian
 # Spaces inside multi-word names. Written so that no class holds a character above U+00FF:
 # such a class compiles to a 256-entry table, and with one per multi-word name it made
@@ -400,14 +401,19 @@ def compile_rules(rules: Rules) -> Rules:
     for t in rules.titles:
         text, policy = parse_pattern(t)
         ent.append((text, Target("title", "", "title", policy)))
-    if rules.given_names:
+    sport = [parse_pattern(str(w).lower()) for w in rules.context.get("sport_words", ())]
+    if rules.given_names or sport:
         from desktop.analysis.given import GIVEN, blocked_by, given_surfaces, is_blocked
 
-        # a name that another rule's word matches (Дания, Сапар*) is left to that rule
+        # a given name or sport word that another rule's word starts (Дания, Сапар*;
+        # спортсмен, the culture word спорт*) is left to that rule
         blocked = blocked_by([text for text, _t in ent])
         ent += [(form, Target(GIVEN, base, sub, "exact"))
                 for form, base, sub in given_surfaces(rules.given_names)
                 if not is_blocked(form, blocked)]
+        # words of a sports story, found by the same scans (pipeline._sport_sectors)
+        ent += [(text, Target(SPORT, text, SPORT, policy)) for text, policy in sport
+                if not is_blocked(text, blocked)]
     rules.cap_scan = _compile(ent)
     rules.low_scan = _compile(ent, lower=True)
     role_all = _compile(roles)
