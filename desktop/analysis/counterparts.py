@@ -310,6 +310,24 @@ def token_key(token: str) -> str | None:
     return None
 
 
+def anchor_signature(analysis) -> tuple:
+    """Everything of an analysis (an `Analysis` or its JSON dict) that `doc_tokens` reads:
+    equal signatures of one text give equal pairing tokens, so a re-tag that changed only
+    sectors (or names' display forms) need not rebuild them."""
+    get = analysis.get if isinstance(analysis, dict) else (lambda k, d=None: getattr(analysis, k, d))
+    out: list = []
+    for kind in ("people", "orgs", "countries"):
+        for t in get(kind, []) or []:
+            td = t if isinstance(t, dict) else vars(t)
+            out.append((kind, td["id"], min((int(sp[0]) for sp in td.get("spans") or ()),
+                                            default=0), tuple(td.get("phrases") or ())))
+    for f in get("figures", []) or []:
+        fd = f if isinstance(f, dict) else vars(f)
+        out.append(("f", float(fd["value"]), fd.get("currency"), fd.get("kind"),
+                    int((fd.get("span") or (0, 0))[0])))
+    return tuple(out)
+
+
 def doc_tokens(text: str, analysis, lang: str | None = None) -> tuple[str, str, str]:
     """(tokens, offsets, shape) as stored in the library's pairing index: space-separated
     anchor tokens in order of first occurrence, their offsets, first sentence lengths."""

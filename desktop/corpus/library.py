@@ -179,6 +179,24 @@ def _analyze_texts(items: Sequence[tuple[str, str]]
     return out
 
 
+def _reanalyze_texts(items: Sequence[tuple[str, str, str | None]]
+                     ) -> list[tuple[str, dict[str, list[str]], tuple[str, str, str] | None]]:
+    """`_analyze_texts` for a re-tag of (text, lang, stored analysis JSON): the pairing
+    tokens are None when the new analysis leaves them as they are (same anchors: a rule
+    edit of sectors only), so neither the worker nor the store spends time on them."""
+    from desktop.analysis.counterparts import anchor_signature, doc_tokens
+    from desktop.analysis.pipeline import analyze
+
+    out = []
+    for text, lang, old in items:
+        a = analyze(text, lang=lang)
+        aj = json.dumps(a, default=vars, ensure_ascii=False, separators=(",", ":"))
+        same = old is not None and (aj == old or
+                                    anchor_signature(a) == anchor_signature(json.loads(old)))
+        out.append((aj, a.tag_ids(), None if same else doc_tokens(text, a, lang)))
+    return out
+
+
 def _analyze_new(items: Sequence[tuple[str, str]]) -> list[tuple]:
     """`_analyze_texts` plus the folded text for the full-text index and the pairing index
     text: at import these are made in the workers too, so the main process, which writes
@@ -494,12 +512,14 @@ class Library(PairingMixin):
                 if aj == old_json and norm == old_tags.get(aid, {}):
                     continue  # same result: nothing to write (the old rules_fp stays valid)
                 out.append((aid, aj, fp, tags))
-                pair_rows.append((aid, ptoks))
+                if ptoks is not None:
+                    pair_rows.append((aid, ptoks))
                 if table0 is not None:
                     changed_tags[aid] = tags
             if out:
                 self.store.update_analysis(out)
-                self.store.update_pair_tokens(pair_rows)
+                if pair_rows:
+                    self.store.update_pair_tokens(pair_rows)
                 writes += 1
             report.updated += len(out)
             report.rechecked += len(rows)
@@ -512,9 +532,9 @@ class Library(PairingMixin):
                     break
                 rows = self.store.texts_of(ids[i : i + BATCH])
                 # spans must refer to Article.full_text(), exactly as at import
-                items = [(Article(title=t or "", body=b or "").full_text(), lang)
-                         for _id, t, b, lang, _a in rows]
-                pending.append((rows, analyzer.submit(items)))
+                items = [(Article(title=t or "", body=b or "").full_text(), lang, old)
+                         for _id, t, b, lang, old in rows]
+                pending.append((rows, analyzer.submit(items, _reanalyze_texts)))
                 while len(pending) > analyzer.depth:
                     flush_one()
             if cancel is not None and cancel.cancelled:

@@ -92,7 +92,12 @@ def state(lib: Library) -> dict:
     facets = {k: cat.facet_counts(Filter(), k) for k in FACETS}
     per_row = {str(cat.titles[p]): {k: sorted(cat.tags_of(k, p)) for k in FACETS[:5]}
                for p in range(len(cat.ids))}
-    return {"rows": rows, "tags": tags, "facets": facets, "per_row": per_row}
+    # the bilingual pairing index: a re-tag rebuilds an article's anchors only when its
+    # names or figures changed, and must leave the index as a full re-tag would
+    pair = {h: rest for h, *rest in c.execute(
+        "SELECT a.content_hash, p.tokens, p.offsets, p.shape FROM pair_docs p "
+        "JOIN articles a ON a.id = p.article_id")}
+    return {"rows": rows, "tags": tags, "facets": facets, "per_row": per_row, "pair": pair}
 
 
 def reopened_state(folder) -> dict:
