@@ -7,6 +7,11 @@ from desktop.i18n import N_, _, current_language
 LANG_LABELS = {"kk": N_("Kazakh"), "ru": N_("Russian"), "other": N_("Other")}
 
 
+def humanised(slug: str) -> str:
+    """A person's id as a name: "greg-klark" → "Greg Klark"."""
+    return " ".join(w[:1].upper() + w[1:] for w in slug.split("-") if w) or slug
+
+
 class Names:
     """Display names for facet values, from the analysis vocabulary in the UI language."""
 
@@ -38,7 +43,9 @@ class Names:
         vkind = "country" if kind == "partner" else kind
         names = self._vocabulary(vkind).get(value)
         if not names:
-            return value
+            # a person found by a title or a given name has no entry, only its
+            # transliterated id ("greg-klark"): show that as a name, "Greg Klark"
+            return humanised(value) if kind == "person" else value
         if isinstance(names, str):
             return names
         lang = current_language()

@@ -55,8 +55,9 @@ def headers() -> list[str]:
 
 def display_row(r: dict) -> list[str]:
     link = "" if r["link"] is None else str(int(r["link"]) + 1)
-    return [kind_label(r["kind"]), side_label(r["side"]), r["kazakh"], r["russian"], link,
-            note_label(r["note"])]
+    # a measure the translator converted is in both versions, not "different"
+    side = _("In both") if r["note"] == "converted" else side_label(r["side"])
+    return [kind_label(r["kind"]), side, r["kazakh"], r["russian"], link, note_label(r["note"])]
 
 
 def to_tsv(items: Sequence[dict]) -> str:
