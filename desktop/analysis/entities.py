@@ -522,7 +522,7 @@ def _before_title(text: str, t: Hit, overlaps) -> Name | None:
 
 
 def titled_people(text: str, titles: list[Hit], taken: list[tuple[int, int]],
-                  bridges: dict[int, int] | None = None) -> list[Hit]:
+                  bridges: dict[int, int] | None = None, overlaps=None) -> list[Hit]:
     """People introduced by a title word ("сарапшы Расул Рысмамбетов"), not in the gazetteer.
 
     `titles` (hits) and `taken` (spans of the other hits) are sorted by start; a title
@@ -536,7 +536,8 @@ def titled_people(text: str, titles: list[Hit], taken: list[tuple[int, int]],
     Priorities USA"; `_before_title`).
     """
     out: list[Hit] = []
-    overlaps = overlap_test(taken)
+    if overlaps is None:  # the caller may bring the test of `taken` already made
+        overlaps = overlap_test(taken)
     span_at = bridges or {}
     last_title_end = -1
     named: set[int] = set()  # where the names found so far start: none is found twice

@@ -161,15 +161,18 @@ def _ru_surname(last: str, first: str, form: str) -> str:
     return last
 
 
+_RU_PATRONYMIC = re.compile("(?:ович|евич|ьич|овн|евн|ичн)[а-я]{0,2}$")
+
+
 def _is_patronymic(word: str) -> bool:
     """Владимирович, Петровна, Кемелұлы (any case): a patronymic, not a surname."""
     w = word.lower()
-    return w.endswith(("ұлы", "қызы", "улы", "кызы")) or re.search(
-        "(?:ович|евич|ьич|овн|евн|ичн)[а-я]{0,2}$", w) is not None
+    return w.endswith(("ұлы", "қызы", "улы", "кызы")) or _RU_PATRONYMIC.search(w) is not None
 
 
 def given_people(text: str, givens: list[Hit], taken: list[tuple[int, int]],
-                 lang: str, original: str | None = None, known=None) -> list[Hit]:
+                 lang: str, original: str | None = None, known=None,
+                 test=None) -> list[Hit]:
     """People named by a given name and a surname.
 
     `givens` are the given-name hits (sorted; id = citation form, subtype as in
@@ -184,10 +187,18 @@ def given_people(text: str, givens: list[Hit], taken: list[tuple[int, int]],
     Russian). A name that is also a common word (`common`) at a sentence start needs a
     surname-like word (-ов, -ева, -ұлы) after it. `original` is the text before ё was
     folded: a name written with ё (Бён) is a name only if `known` (the surfaces) has it
-    so (Артём), not when listed without it (Бен).
+    so (Артём), not when listed without it (Бен). `test` may bring the overlap test of
+    `taken` already made (`entities.overlap_test`).
     """
     out: list[Hit] = []
-    overlaps = overlap_test(taken)
+    # overlap_test(taken), made when a first name has a capitalised word after it
+
+    def overlaps(a: int, b: int) -> bool:
+        nonlocal test
+        if test is None:
+            test = overlap_test(taken)
+        return test(a, b)
+
     given_at = {g[0]: g for g in givens}
     skip_to = -1
     kk = lang == "kk"

@@ -20,6 +20,7 @@ from desktop.analysis.entities import (
     Hit,
     Mention,
     gazetteer_groups,
+    overlap_test,
     titled_people,
 )
 from desktop.analysis.figures import FigureRules, compile_figures, extract_figures
@@ -261,12 +262,19 @@ def _collect(groups: list[Group], text: str, scan_text: str, r: Rules, home: str
             if kind == "person":
                 people.append(Mention(kind, id_, h[4], span, phrase))
     found: list[Hit] = []
+    test = overlap_test(taken) if givens or titles else None  # one for both
     if givens:  # before titles: a title's name is then found once, its first name cited
         found = given_people(scan_text, givens, taken, text_lang,
-                             text if folded else None, cap_table)
+                             text if folded else None, cap_table, test)
     if titles:
-        busy = sorted(taken + [(h[0], h[1]) for h in found]) if found else taken
-        found += titled_people(scan_text, titles, busy, bridges)
+        if found:  # a name found by its given name is no title's name either
+            spans = [(h[0], h[1]) for h in found]
+
+            def busy(a: int, b: int) -> bool:
+                return test(a, b) or any(s < b and a < e for s, e in spans)
+        else:
+            busy = test
+        found += titled_people(scan_text, titles, taken, bridges, busy)
     if found:
         tags = by["person"]
         for s, e, kind, id_, sub, phrase in found:
