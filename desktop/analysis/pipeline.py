@@ -33,7 +33,7 @@ from desktop.analysis.rules import SPORT, Rules, load_rules
 DEFAULT_HOME = "KZ"
 # Bump whenever a code change alters what analyze() returns for the same rules: a library
 # then re-tags every article instead of only those a rule edit can reach.
-ENGINE_VERSION = "5"
+ENGINE_VERSION = "6"  # 6: measures, numbers in words, given names, weak-word weights
 _lock = threading.Lock()
 _rules: Rules | None = None
 _figs: FigureRules | None = None
