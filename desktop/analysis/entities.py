@@ -683,35 +683,6 @@ def settle_overlaps(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def entity_hits(text: str, rules: Rules) -> list[Hit]:
-    """Every rule match in `text` as (start, end, kind, id, subtype, phrase) tuples.
-
-    Gazetteer hits come sorted by start, overlaps settled (`settle_overlaps`), people
-    named by a given name (`given.given_people`) and by a title after them.
-    """
-    from desktop.analysis.given import GIVEN, given_people
-
-    hits = [h for h in settle_overlaps(gazetteer_hits(text, rules)) if h[2] != "sport"]
-    titles = [h for h in hits if h[2] == "title"]
-    givens = [h for h in hits if h[2] == GIVEN]
-    if titles or givens:
-        taken = [(h[0], h[1]) for h in hits if h[2] != "title" and h[2] != GIVEN]
-        bridges = {h[0]: h[1] for h in hits if h[2] in BRIDGE_KINDS}
-        hits = [h for h in hits if h[2] not in ("title", "exclude", GIVEN)]
-        found = given_people(text, givens, taken, "") if givens else []
-        if found:
-            taken = sorted(taken + [(h[0], h[1]) for h in found])
-        hits += found + titled_people(text, titles, taken, bridges)
-    else:
-        hits = [h for h in hits if h[2] != "exclude"]
-    return hits
-
-
 def mention(h: Hit) -> Mention:
     """A hit tuple as a Mention object."""
     return Mention(h[2], h[3], h[4], (h[0], h[1]), h[5])
-
-
-def entity_mentions(text: str, rules: Rules) -> list[Mention]:
-    """Every rule match in `text`: countries, people (gazetteer + titled), orgs, sectors."""
-    return [mention(h) for h in entity_hits(text, rules)]

@@ -21,7 +21,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from desktop.analysis import eval_pairing
-from desktop.analysis.entities import entity_mentions, translit
+from desktop.analysis.entities import translit
+from desktop.analysis.hits import entity_mentions
 from desktop.analysis.pipeline import analyze, rules, vocabulary
 from desktop.i18n import _
 

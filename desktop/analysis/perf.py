@@ -18,8 +18,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.analysis.entities import entity_hits, mention
+from desktop.analysis.entities import mention
 from desktop.analysis.figures import extract_figures
+from desktop.analysis.hits import entity_hits
 from desktop.analysis.language import detect_language
 from desktop.analysis.pipeline import _figure_rules, _fold_yo, analyze, clear_caches, rules
 from desktop.analysis.quotes import extract_quotes

@@ -24,7 +24,8 @@ from desktop.analysis.entities import (
     titled_people,
 )
 from desktop.analysis.figures import FigureRules, compile_figures, extract_figures
-from desktop.analysis.given import GIVEN, given_people
+from desktop.analysis.given import given_people
+from desktop.analysis.given_forms import GIVEN
 from desktop.analysis.language import detect_language
 from desktop.analysis.model import Analysis, Tag
 from desktop.analysis.quotes import extract_quotes

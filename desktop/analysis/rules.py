@@ -403,7 +403,7 @@ def compile_rules(rules: Rules) -> Rules:
         ent.append((text, Target("title", "", "title", policy)))
     sport = [parse_pattern(str(w).lower()) for w in rules.context.get("sport_words", ())]
     if rules.given_names or sport:
-        from desktop.analysis.given import GIVEN, blocked_by, given_surfaces, is_blocked
+        from desktop.analysis.given_forms import GIVEN, blocked_by, given_surfaces, is_blocked
 
         # a given name or sport word that another rule's word starts (Дания, Сапар*;
         # спортсмен, the culture word спорт*) is left to that rule
