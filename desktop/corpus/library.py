@@ -658,6 +658,28 @@ class Library(PairingMixin):
                 pass
         return self.refresh_snapshot()
 
+    def written_name(self, kind: str, value: str) -> str | None:
+        """How the texts write a person or organisation that has no rule entry (found by a
+        title or a given name): its name in the first article tagged with it, else None."""
+        attr = {"person": "people", "org": "orgs"}.get(kind)
+        if attr is None:
+            return None
+        gen = self.store.generation()
+        cache = getattr(self, "_written", None)
+        if cache is None or cache[0] != gen:
+            cache = self._written = (gen, {})
+        key = (kind, value)
+        if key not in cache[1]:
+            raw = self.store.analysis_tagged(kind, value)
+            name = None
+            if raw:
+                for t in json.loads(raw).get(attr) or []:
+                    if t.get("id") == value:
+                        name = t.get("name") or next(iter(t.get("phrases") or []), None)
+                        break
+            cache[1][key] = name
+        return cache[1][key]
+
     def search_ids(self, text: str) -> np.ndarray | None:
         """Ids matching the free text (prefix*, "phrase", OR), or None when there is no text.
 

@@ -409,6 +409,14 @@ class SQLiteStore:
             "SELECT DISTINCT rules_fp FROM articles INDEXED BY articles_rules_fp "
             "WHERE rules_fp IS NOT NULL")]
 
+    def analysis_tagged(self, kind: str, value: str) -> str | None:
+        """The stored analysis JSON of the first article tagged `kind` = `value`."""
+        row = self.conn.execute(
+            "SELECT a.analysis FROM tags t JOIN articles a ON a.id = t.article_id "
+            "WHERE t.kind = ? AND t.value = ? ORDER BY t.article_id LIMIT 1",
+            (kind, value)).fetchone()
+        return row[0] if row else None
+
     def tags_of(self, ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
         """Stored tags of these articles: id → kind → sorted values (kinds with values only)."""
         out: dict[int, dict[str, list[str]]] = {}

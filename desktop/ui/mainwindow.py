@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         self.library_dir = library_dir
         self.import_sample = import_sample
         self.remember_layout = remember_layout
-        self.names = Names()
+        self.names = Names(written=lambda kind, value: (
+            self.session.library.written_name(kind, value) if self.session.library else None))
         self.runner = JobRunner(self)
         self.session = LibrarySession(self)
         self._closing = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desktop.i18n import N_, _, current_language
 
 LANG_LABELS = {"kk": N_("Kazakh"), "ru": N_("Russian"), "other": N_("Other")}
@@ -15,8 +17,10 @@ def humanised(slug: str) -> str:
 class Names:
     """Display names for facet values, from the analysis vocabulary in the UI language."""
 
-    def __init__(self) -> None:
+    def __init__(self, written: Callable[[str, str], str | None] | None = None) -> None:
         self._vocab: dict[str, dict] = {}
+        # how the library's texts write a person without a rule entry (Library.written_name)
+        self.written = written
 
     def _vocabulary(self, kind: str) -> dict:
         v = self._vocab.get(kind)
@@ -43,9 +47,19 @@ class Names:
         vkind = "country" if kind == "partner" else kind
         names = self._vocabulary(vkind).get(value)
         if not names:
-            # a person found by a title or a given name has no entry, only its
-            # transliterated id ("greg-klark"): show that as a name, "Greg Klark"
-            return humanised(value) if kind == "person" else value
+            if kind != "person":
+                return value
+            # a person found by a title or a given name has no entry, only a transliterated
+            # id: in Kazakh and Russian the name as the texts write it ("Грег Кларк"), in
+            # English the id as a name ("Greg Klark")
+            if current_language() != "en" and self.written is not None:
+                try:
+                    found = self.written(kind, value)
+                except Exception:  # noqa: BLE001 - names are cosmetic; fall back to the id
+                    found = None
+                if found:
+                    return found
+            return humanised(value)
         if isinstance(names, str):
             return names
         lang = current_language()

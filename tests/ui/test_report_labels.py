@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.ui.names import Names
+from desktop.core.query import Filter
+from desktop.ui.names import Names, humanised
 from desktop.ui.reading import divergence
 
 
@@ -23,3 +24,26 @@ def test_a_converted_measure_is_reported_as_in_both_versions():
     conv, diff = (divergence.display_row(r) for r in rows)
     assert conv[1] == "In both" and conv[5] == "converted unit"
     assert diff[1] == "Different" and diff[5] == ""
+
+
+def test_in_kazakh_and_russian_an_unlisted_person_is_named_as_the_texts_write_it(tmp_path):
+    from desktop import i18n
+    from desktop.core.article import Article
+    from desktop.corpus.library import Library
+
+    with Library.open(tmp_path / "lib") as lib:
+        lib.import_articles([Article(
+            title="Экономика", lang="ru", date="2025-03-01", source="Test",
+            body="Экономист Грег Кларк заявил, что рост замедлится. Грег Кларк добавил, "
+                 "что цены на нефть останутся высокими.")])
+        person = [v for v, _n in lib.catalog().facet_counts(Filter(), "person")]
+        assert person, "the economist is tagged"
+        names = Names(written=lib.written_name)
+        was = i18n.current_language()
+        try:
+            i18n.setup("ru")
+            assert names.label("person", person[0]) == "Грег Кларк"
+            i18n.setup("en")
+            assert names.label("person", person[0]) == humanised(person[0])
+        finally:
+            i18n.setup(was)
