@@ -675,7 +675,9 @@ class Library(PairingMixin):
             if raw:
                 for t in json.loads(raw).get(attr) or []:
                     if t.get("id") == value:
-                        name = t.get("name") or next(iter(t.get("phrases") or []), None)
+                        # the shortest form as written is the citation form more often
+                        # than the first one (Грег Кларк, not Грега Кларка or Грегом Кларком)
+                        name = min(t.get("phrases") or [], key=len, default=None) or t.get("name")
                         break
             cache[1][key] = name
         return cache[1][key]

@@ -9,12 +9,19 @@ import sys
 from desktop.i18n import _
 
 
+def _at_least_one(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(_("must be 1 or more, not {n}").format(n=n))
+    return n
+
+
 def add_parser(sub, library_opt) -> None:
     """Register the `pair` subcommand on the CLI's subparsers."""
     s = sub.add_parser("pair", help=_("counterparts of articles in the other language"))
     s.add_argument("ids", nargs="*", type=int, metavar="ID",
                    help=_("article ids (default: every article)"))
-    s.add_argument("--top", type=int, default=5, metavar="N",
+    s.add_argument("--top", type=_at_least_one, default=5, metavar="N",
                    help=_("at most this many candidates per article"))
     s.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     library_opt(s)
@@ -24,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     """Print each article's candidates, best first (pins first); 1 if an id is unknown."""
     from desktop.corpus.library import Library
 
-    top = max(1, int(args.top))
+    top = int(args.top)
     with Library.open(getattr(args, "library", None)) as lib:
         if args.ids:
             missing = [i for i in args.ids if i not in lib.store.hashes_of(args.ids)]

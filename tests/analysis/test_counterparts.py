@@ -150,3 +150,13 @@ def test_whole_library_pairing_agrees_with_one_article_at_a_time(seeds):
     for aid in ids.values():
         assert bulk[aid] == lib.counterparts(aid, names=False)
     assert bulk[ids["003"]] == [] and bulk[ids["004"]][0].pinned
+
+
+def test_kenes_pair_refuses_a_top_below_one(tmp_path, visit, capsys):
+    lib, _ids = visit
+    from desktop.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["pair", "--top", "0", "--library", str(lib.folder)])
+    assert e.value.code == 2
+    assert "must be 1 or more, not 0" in capsys.readouterr().err
