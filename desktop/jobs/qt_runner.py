@@ -7,6 +7,7 @@ dropped (it has been superseded); a job cancelled by the user still reports its 
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.jobs import Cancelled, CancelToken
+
+PROGRESS_EVERY_S = 0.05  # the window repaints a progress bar no faster than this anyway
 
 
 class _Signals(QObject):
@@ -94,9 +97,18 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:  # worker thread
         s = self._signals
+        last = [0.0, ""]  # when the last report went out, and its message
 
         def progress(done: int, total: int, message: str = "") -> None:
-            s.progress.emit(int(done), int(total), str(message or ""))
+            # at most one report per PROGRESS_EVERY_S unless the message changes or the work
+            # is done: a job reporting per item (a PDF's thousands of flowables) would
+            # otherwise queue so many calls that the window freezes while it drains them
+            message = str(message or "")
+            now = time.monotonic()
+            if now - last[0] < PROGRESS_EVERY_S and message == last[1] and done < total:
+                return
+            last[0], last[1] = now, message
+            s.progress.emit(int(done), int(total), message)
 
         try:
             value = self._fn(*self._args, progress=progress, cancel=self._token, **self._kwargs)

@@ -70,6 +70,24 @@ def test_runner_delivers_progress_and_result_on_gui_thread(qtbot):
     assert all(th is threading.main_thread() for _d, _t, th in seen)
 
 
+def _per_item(n: int, *, progress, cancel):
+    for i in range(n):
+        progress(i + 1, n, "")  # one report per item, as a PDF's flowables do
+    return n
+
+
+def test_a_job_reporting_every_item_does_not_flood_the_window(qtbot):
+    runner = JobRunner()
+    seen = []
+    job = runner.start("t", _per_item, 200_000)
+    job.progress.connect(lambda d, t, m: seen.append(d))
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    assert job.value == 200_000
+    assert len(seen) < 1000  # throttled: a few per 50 ms, not 200,000 queued calls
+    assert seen[-1] == 200_000  # the last report always arrives
+
+
 def test_starting_same_kind_cancels_the_old_job_and_drops_its_result(qtbot):
     runner = JobRunner()
     gate = threading.Event()
