@@ -187,12 +187,17 @@ def _reanalyze_texts(items: Sequence[tuple[str, str, str | None]]
     from desktop.analysis.counterparts import anchor_signature, doc_tokens
     from desktop.analysis.pipeline import analyze
 
+    def same_anchors(a, old: str | None) -> bool:
+        try:
+            return old is not None and anchor_signature(a) == anchor_signature(json.loads(old))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return False  # a damaged stored analysis: rebuild the anchors
+
     out = []
     for text, lang, old in items:
         a = analyze(text, lang=lang)
         aj = json.dumps(a, default=vars, ensure_ascii=False, separators=(",", ":"))
-        same = old is not None and (aj == old or
-                                    anchor_signature(a) == anchor_signature(json.loads(old)))
+        same = aj == old or same_anchors(a, old)
         out.append((aj, a.tag_ids(), None if same else doc_tokens(text, a, lang)))
     return out
 

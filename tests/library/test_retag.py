@@ -208,3 +208,11 @@ def test_articles_imported_under_newer_rules_are_not_redone(tmp_path):
         late = lib.store.conn.execute(
             "SELECT id FROM articles WHERE origin='late'").fetchone()[0]
         assert late not in planned and planned
+
+
+def test_a_damaged_stored_analysis_is_re_tagged_and_re_paired(tmp_path):
+    with build(tmp_path / "lib") as lib:
+        expected = state(lib)
+        lib.store.conn.execute("UPDATE articles SET analysis = '{not json' WHERE id = 1")
+        lib.retag(full=True)
+        assert state(lib) == expected  # the article's analysis and anchors are whole again
