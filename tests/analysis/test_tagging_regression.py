@@ -6,7 +6,8 @@ numbers that are no key figures, security vocabulary).
 Each line of `tests/data/tagging-regression/*.jsonl` is one sentence with what must and
 must not be found: countries / not_countries (ids), home (the home country is tagged),
 sectors / not_sectors, figures / not_figures (text that a key figure must / must not
-cover).
+cover), people / not_people (ids; a listed given name and a capitalised surname name a
+person, with the same id in both languages) and no_people (true: nobody at all).
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ def test_regression_sentence(case: dict) -> None:
         assert any(want in f for f in figures), figures
     for unwanted in case.get("not_figures", ()):
         assert not any(unwanted in f for f in figures), figures
+    people = {t.id for t in a.people}
+    assert set(case.get("people", ())) <= people, people
+    assert not set(case.get("not_people", ())) & people, people
+    if case.get("no_people"):
+        assert not people, people
 
 
 def test_every_kind_has_both_languages() -> None:
