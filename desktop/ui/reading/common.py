@@ -8,12 +8,11 @@ resources are never loaded, and labels use `Qt.PlainText`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
 from desktop.core.article import Article
 from desktop.i18n import _
-from desktop.ui.highlight import colour
 
 
 def selection_phrase(raw: str) -> str:
@@ -26,21 +25,6 @@ class SafeDocument(QTextDocument):
 
     def loadResource(self, type: int, name) -> object:  # noqa: A002 - Qt signature
         return None
-
-
-def swatch_icon(kind: str, size: int = 12) -> QIcon:
-    """A small square in the kind's colour, for the legend and the why-tagged list."""
-    pm = QPixmap(size * 2, size * 2)
-    pm.setDevicePixelRatio(2.0)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    c = colour(kind, 200)
-    p.setBrush(c)
-    p.setPen(c.darker(130))
-    p.drawRoundedRect(1, 1, size - 2, size - 2, 2, 2)
-    p.end()
-    return QIcon(pm)
 
 
 def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:

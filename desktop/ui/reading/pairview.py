@@ -44,13 +44,13 @@ from desktop.ui.plain import plain_tooltip
 from desktop.ui.reading import divergence, fastdoc
 from desktop.ui.reading.aligner import BackgroundAligner
 from desktop.ui.reading.commands import AddGlossaryPair, LinkEdit
-from desktop.ui.reading.common import plain_label, swatch_icon
+from desktop.ui.reading.common import plain_label
 from desktop.ui.reading.connectors import Band, Legend, LinkStrip, confidence_words
 from desktop.ui.reading.panel import PairPanel, tint, wavy
 from desktop.ui.reading.picker import CounterpartPicker, candidate_line, relation_words
 from desktop.ui.reading.why import WhyTagged
 from desktop.ui.widgets.flow import FlowLayout
-from desktop.ui.widgets.toggles import style_toggles
+from desktop.ui.widgets.toggles import style_toggles, swatch_icon
 
 log = logging.getLogger(__name__)
 

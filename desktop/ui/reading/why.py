@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 from desktop.i18n import _
 from desktop.ui.highlight import KINDS
 from desktop.ui.plain import plain_tooltip
-from desktop.ui.reading.common import selection_phrase, swatch_icon
+from desktop.ui.reading.common import selection_phrase
+from desktop.ui.widgets.toggles import swatch_icon
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2  # (kind, id) of the tag an item belongs to

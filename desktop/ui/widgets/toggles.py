@@ -26,7 +26,7 @@ _STYLE = (
 )
 
 
-def _pixmap(kind: str, size: int, on: bool) -> QPixmap:
+def _pixmap(kind: str, size: int, on: bool, tick: bool = True) -> QPixmap:
     pm = QPixmap(size * 2, size * 2)
     pm.setDevicePixelRatio(2.0)
     pm.fill(Qt.GlobalColor.transparent)
@@ -37,18 +37,25 @@ def _pixmap(kind: str, size: int, on: bool) -> QPixmap:
         p.setBrush(c)
         p.setPen(c.darker(140))
         p.drawRoundedRect(1, 1, size - 2, size - 2, 2, 2)
-        tick = QPainterPath(QPointF(size * 0.25, size * 0.52))
-        tick.lineTo(size * 0.43, size * 0.70)
-        tick.lineTo(size * 0.76, size * 0.30)
-        p.setPen(QPen(Qt.GlobalColor.white, max(1.5, size / 7)))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(tick)
+        if tick:
+            path = QPainterPath(QPointF(size * 0.25, size * 0.52))
+            path.lineTo(size * 0.43, size * 0.70)
+            path.lineTo(size * 0.76, size * 0.30)
+            p.setPen(QPen(Qt.GlobalColor.white, max(1.5, size / 7)))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(path)
     else:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(c.darker(120), 1.2))
         p.drawRoundedRect(QRectF(1.5, 1.5, size - 3, size - 3), 2, 2)
     p.end()
     return pm
+
+
+def swatch_icon(kind: str, size: int = 12) -> QIcon:
+    """A small square in the kind's colour (legends, the why-tagged list): a toggle's
+    "on" look without the tick."""
+    return QIcon(_pixmap(kind, size, True, tick=False))
 
 
 def toggle_icon(kind: str, size: int = 12) -> QIcon:
