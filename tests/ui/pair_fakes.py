@@ -179,3 +179,18 @@ class _Glossary:
             return ("add", kk, ru)
         self.pairs.append((kk, ru))
         return ("remove", kk, ru)
+
+
+def shown_view(qtbot, lib: FakeLibrary, settings=None, size: tuple[int, int] = (1200, 500)):
+    """A reading pair over `lib`, shown at `size` and exposed (Qt imports stay here, out of
+    the fakes' import-time path)."""
+    from PySide6.QtGui import QUndoStack
+
+    from desktop.ui.reading.pairview import PairView
+
+    v = PairView(FakeBackend(lib), settings, QUndoStack())
+    qtbot.addWidget(v)
+    v.resize(*size)
+    v.show()
+    qtbot.waitExposed(v)
+    return v

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QTextCursor, QUndoStack
 
 from desktop.ui.reading.pairview import PairView
-from tests.ui.pair_fakes import FakeBackend, FakeLibrary
+from tests.ui.pair_fakes import FakeBackend, FakeLibrary, shown_view
 
 
 def _view(qtbot, width: int) -> PairView:
@@ -78,11 +78,7 @@ def test_reasons_cut_to_the_width_are_whole_in_the_tooltip_one_a_line(qtbot):
     lib = FakeLibrary()
     lib.auto[1] = [Cand(3, 0.93, "translation", ["shared people: Kassym-Jomart Tokayev",
                                                   "same figures: 4.5 bn USD"])]
-    v = PairView(FakeBackend(lib), None, QUndoStack())
-    qtbot.addWidget(v)
-    v.resize(560, 600)
-    v.show()
-    qtbot.waitExposed(v)
+    v = shown_view(qtbot, lib, size=(560, 600))
     v.open(1)
     tip = v.right.reasons.toolTip().replace("\xa0", " ")
     assert "Kassym-Jomart Tokayev<br>" in tip

@@ -3,13 +3,10 @@ keep the highlights on their words; markup in the details line stays literal."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
-
 from desktop.analysis.model import Analysis, Tag
 from desktop.core.article import Article
 from desktop.corpus.library import StoredArticle
-from desktop.ui.reading.pairview import PairView
-from tests.ui.pair_fakes import FakeBackend, FakeLibrary
+from tests.ui.pair_fakes import FakeLibrary, shown_view
 
 
 def _highlighted(panel) -> list[str]:
@@ -34,11 +31,7 @@ def test_control_and_astral_characters_keep_highlights_on_their_words(qtbot):
                                             ["Өзбекстан"])])
     lib.articles[50] = StoredArticle(id=50, article=art, analysis=an)
     lib.auto[50] = []
-    v = PairView(FakeBackend(lib), None, QUndoStack())
-    qtbot.addWidget(v)
-    v.resize(900, 500)
-    v.show()
-    qtbot.waitExposed(v)
+    v = shown_view(qtbot, lib, size=(900, 500))
     v.open(50)
     v.flush()
     assert "Өзбекстан" in _highlighted(v.left)
@@ -54,11 +47,7 @@ def test_a_counterpart_sharing_no_names_or_figures_is_flagged_above_its_text(qtb
     lib.articles[61] = stored(61, "Футбол", ["Матч закончился вничью.", "Болельщики рады."],
                               "ru")
     lib.auto[60] = []
-    v = PairView(FakeBackend(lib), None, QUndoStack())
-    qtbot.addWidget(v)
-    v.resize(900, 500)
-    v.show()
-    qtbot.waitExposed(v)
+    v = shown_view(qtbot, lib, size=(900, 500))
     v.open(60)
     v.choose(61)
     v.flush()

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QMouseEvent, QTextCursor, QUndoStack
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from desktop.analysis.model import Analysis
@@ -16,7 +16,7 @@ from desktop.settings import Settings
 from desktop.ui.reading import fastdoc
 from desktop.ui.reading.common import SafeDocument
 from desktop.ui.reading.pairview import PairView
-from tests.ui.pair_fakes import KK, RU, FakeBackend, FakeLibrary, stored
+from tests.ui.pair_fakes import KK, RU, FakeLibrary, shown_view, stored
 
 
 @pytest.fixture
@@ -25,12 +25,7 @@ def lib() -> FakeLibrary:
 
 
 def _view(qtbot, lib: FakeLibrary, settings: Settings | None = None) -> PairView:
-    v = PairView(FakeBackend(lib), settings, QUndoStack())
-    qtbot.addWidget(v)
-    v.resize(1200, 500)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+    return shown_view(qtbot, lib, settings)
 
 
 def _open(v: PairView, aid: int) -> None:
