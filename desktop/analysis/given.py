@@ -22,11 +22,11 @@ from desktop.analysis.entities import (
     overlap_test,
 )
 from desktop.analysis.given_forms import (
-    _VELAR_HUSH,
-    _VOWELS,
     COMMON,
     OBLIQUE,
     OBLIQUE_COMMON,
+    VELAR_HUSH,
+    VOWELS,
 )
 
 # the capitalised word after a given name
@@ -69,12 +69,12 @@ def _ru_surname(last: str, first: str, form: str) -> str:
         ending = _SOFT_TO_HARD.get(ending, "")
     if ending and last.endswith(ending) and len(last) - len(ending) >= 2:
         stem = last[: -len(ending)]
-        if stem[-1] not in _VOWELS and stem[-1] not in "йь":
+        if stem[-1] not in VOWELS and stem[-1] not in "йь":
             return stem
     for end in _A_SURNAME.get(ending, ()):
         stem = last[: -len(end)]
         # -и only after г, к, х and the hushing letters (Кеннеди is no form of Кеннеда)
-        if last.endswith(end) and len(stem) >= 3 and (end != "и" or stem[-1] in _VELAR_HUSH):
+        if last.endswith(end) and len(stem) >= 3 and (end != "и" or stem[-1] in VELAR_HUSH):
             return stem + "а"
     return last
 

@@ -12,8 +12,10 @@ NAME, COMMON, OBLIQUE, OBLIQUE_COMMON = "name", "common", "ru", "ru_common"
 COMMON_LIST = "common"
 
 _HUSH = set("жшчщц")
-_VELAR_HUSH = set("гкхжшчщ")
-_VOWELS = set("аеёиоуыэюяәөүұі")
+# letters after which Russian writes и, not ы (Рики, not Рикы), and the vowels; given.py
+# reads them too
+VELAR_HUSH = set("гкхжшчщ")
+VOWELS = set("аеёиоуыэюяәөүұі")
 
 
 def russian_cases(name: str) -> dict[str, str]:
@@ -44,11 +46,11 @@ def russian_cases(name: str) -> dict[str, str]:
             out[stem + e] = e
     elif last == "а":
         stem = name[:-1]
-        gen = "и" if stem[-1] in _VELAR_HUSH else "ы"
+        gen = "и" if stem[-1] in VELAR_HUSH else "ы"
         ins = "ей" if stem[-1] in _HUSH else "ой"
         for e in (gen, "е", "у", ins):
             out[stem + e] = e
-    elif last not in _VOWELS and name[-1].isalpha():
+    elif last not in VOWELS and name[-1].isalpha():
         ins = "ем" if last in _HUSH else "ом"
         for e in ("а", "у", ins, "е"):
             out[name + e] = e

@@ -173,10 +173,14 @@ def _analyze_texts(items: Sequence[tuple[str, str]]
     out = []
     for text, lang in items:
         a = analyze(text, lang=lang)
-        # default=vars serialises the model dataclasses like asdict(), ~4x faster
-        out.append((json.dumps(a, default=vars, ensure_ascii=False, separators=(",", ":")),
-                    a.tag_ids(), doc_tokens(text, a, lang)))
+        out.append((_analysis_json(a), a.tag_ids(), doc_tokens(text, a, lang)))
     return out
+
+
+def _analysis_json(a) -> str:
+    """An analysis as stored; default=vars serialises the model dataclasses like asdict(),
+    ~4x faster."""
+    return json.dumps(a, default=vars, ensure_ascii=False, separators=(",", ":"))
 
 
 def _reanalyze_texts(items: Sequence[tuple[str, str, str | None]]
@@ -196,7 +200,7 @@ def _reanalyze_texts(items: Sequence[tuple[str, str, str | None]]
     out = []
     for text, lang, old in items:
         a = analyze(text, lang=lang)
-        aj = json.dumps(a, default=vars, ensure_ascii=False, separators=(",", ":"))
+        aj = _analysis_json(a)
         same = aj == old or same_anchors(a, old)
         out.append((aj, a.tag_ids(), None if same else doc_tokens(text, a, lang)))
     return out
