@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 
 from desktop.analysis.morph import valid_ru_tail, valid_tail
-from desktop.analysis.rules import SEPARATORS, Rules, Scanner
+from desktop.analysis.rules import SEPARATORS, WORD_REST_RE, Rules, Scanner
 
 _ADJ_TAILS = ("лық", "лік", "дық", "дік", "тық", "тік", "ск", "ийск", "lyq", "lik", "dyq", "dik")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -119,7 +119,7 @@ def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool, str
     inflections resolve to None; an exclusion resolves to kind "exclude", which callers
     drop after it has claimed its words (`settle_overlaps`).
     """
-    hm = scanner.head.match(word) if scanner.head is not None else None
+    hm = scanner.head.match(word)
     if hm is None:
         return None
     e = hm.end()
@@ -146,6 +146,7 @@ def _resolve(scanner: Scanner, word: str) -> tuple[str, str, str, int, bool, str
     return None
 
 
+_WORD_REST = re.compile(WORD_REST_RE)
 _CACHE_MAX = 100_000  # distinct word forms per scanner (a few MB), cleared when full
 _MISSING = object()
 
@@ -187,19 +188,25 @@ def scan(text: str, scanner: Scanner | None) -> list[Hit]:
     lower = scanner.lower
     if lower and text[0].islower():
         text, shift = " " + text, 1
-    find = text.find
+    head, rest = scanner.head.match, _WORD_REST.match
+    if lower:  # the surface after a separator; the match starts at the separator
+        assert scanner.start is not None
+        done = 0  # matches do not overlap: the next separator is after the last match
+        for m in scanner.start.finditer(text):
+            s = m.end()
+            if s <= done or (hm := head(text, s)) is None:
+                continue
+            done = e = rest(text, hm.end()).end()
+            _settle(scanner, text, s, e, text[s:e], out, shift)
+        return out
+    search = scanner.head.search
     pos = 0
-    # findall (strings only, no match objects) + find: the leftmost occurrence of a matched
-    # string at or after the previous match is that match (an earlier one would have matched)
-    for word in scanner.regex.findall(text):
-        s = find(word, pos)
-        pos = e = s + len(word)
-        if lower:
-            s += 1
-            word = word[1:]
-        elif s and text[s - 1].isalnum():
+    while (hm := search(text, pos)) is not None:
+        s = hm.start()
+        pos = e = rest(text, hm.end()).end()
+        if s and text[s - 1].isalnum():
             continue
-        _settle(scanner, text, s, e, word, out, shift)
+        _settle(scanner, text, s, e, text[s:e], out, shift)
     return out
 
 
@@ -311,22 +318,20 @@ def _scan_at(scanner: Scanner, text: str, base: int, starts: tuple[int, ...], co
              out: list[Hit]) -> int:
     """Match the scanner in `text` (padded with one leading space) at base + each start not
     inside an earlier match, as the whole-text scan does; returns where the last one ended."""
-    match = scanner.regex.match
+    head, rest = scanner.head.match, _WORD_REST.match
     lower = scanner.lower
     for q in starts:
         q += base
         if q < consumed:
             continue
-        m = match(text, q)
-        if m is None:
+        s = q + 1 if lower else q  # a lower start is the separator before the word
+        if lower and text[q] not in SEPARATORS:
             continue
-        s, e = m.span()
-        word = m.group()
-        if lower:
-            s += 1
-            word = word[1:]
-        consumed = e
-        _settle(scanner, text, s, e, word, out, 1)
+        hm = head(text, s)
+        if hm is None:
+            continue
+        consumed = e = rest(text, hm.end()).end()
+        _settle(scanner, text, s, e, text[s:e], out, 1)
     return consumed
 
 
