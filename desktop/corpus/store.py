@@ -337,17 +337,32 @@ class SQLiteStore:
             yield rows
             last = rows[-1][0]
 
-    def update_analysis(self, rows: Sequence[tuple[int, str, str, dict[str, list[str]]]]) -> None:
-        """Replace analysis, rules fingerprint and tags of (id, json, fp, tags) rows, one transaction."""
+    def update_analysis(self, rows: Sequence[tuple[int, str, str, dict[str, list[str]],
+                                                    dict[str, list[str]] | None]]) -> None:
+        """Replace analysis, rules fingerprint and tags of (id, json, fp, tags, stored tags)
+        rows, one transaction. With the tags as stored (None: not known) only those that
+        changed are written: a sector rule edit leaves an article's other tags alone."""
         c = self.conn
+        drop: list[tuple] = []
+        add: list[tuple] = []
+        whole: list[tuple[int]] = []
+        for aid, _j, _fp, tags, stored in rows:
+            if stored is None:
+                whole.append((aid,))
+                add += [(aid, kind, v) for kind, vs in tags.items() for v in vs]
+                continue
+            for kind in tags.keys() | stored.keys():
+                new, old = set(tags.get(kind, ())), set(stored.get(kind, ()))
+                drop += [(aid, kind, v) for v in old - new]
+                add += [(aid, kind, v) for v in new - old]
         c.execute("BEGIN IMMEDIATE")
         try:
             c.executemany("UPDATE articles SET analysis=?, rules_fp=? WHERE id=?",
-                          [(j, fp, aid) for aid, j, fp, _t in rows])
-            c.executemany("DELETE FROM tags WHERE article_id=?", [(r[0],) for r in rows])
-            c.executemany(
-                "INSERT OR IGNORE INTO tags(article_id, kind, value) VALUES (?,?,?)",
-                [(aid, kind, v) for aid, _j, _fp, t in rows for kind, vs in t.items() for v in vs])
+                          [(r[1], r[2], r[0]) for r in rows])
+            c.executemany("DELETE FROM tags WHERE article_id=?", whole)
+            c.executemany("DELETE FROM tags WHERE article_id=? AND kind=? AND value=?", drop)
+            c.executemany("INSERT OR IGNORE INTO tags(article_id, kind, value) VALUES (?,?,?)",
+                          add)
             self._bump()
             c.execute("COMMIT")
         except BaseException:

@@ -216,3 +216,37 @@ def test_a_damaged_stored_analysis_is_re_tagged_and_re_paired(tmp_path):
         lib.store.conn.execute("UPDATE articles SET analysis = '{not json' WHERE id = 1")
         lib.retag(full=True)
         assert state(lib) == expected  # the article's analysis and anchors are whole again
+
+
+def test_a_damaged_analysis_reached_by_a_rule_edit_gets_all_its_tags_rewritten(tmp_path):
+    # an incremental re-tag writes only the tags that changed, read from the stored
+    # analysis; when that cannot be read, every tag of the article is written again
+    with build(tmp_path / "lib") as lib:
+        c = lib.store.conn
+        aid = c.execute("SELECT id FROM articles WHERE title LIKE 'Ўзбекистон%'").fetchone()[0]
+        c.execute("UPDATE articles SET analysis = '{not json' WHERE id = ?", (aid,))
+        c.execute("DELETE FROM tags WHERE article_id = ? AND kind = 'sector'", (aid,))
+        shutil.copytree(tmp_path / "lib", tmp_path / "full")
+        write_rules("mine", EDITS["name and variant together"])
+        lib.retag()
+        assert not lib.last_retag.full
+        after = state(lib)
+    with Library.open(tmp_path / "full") as full:
+        full.retag(full=True)
+        expected = state(full)
+    assert after == expected
+    assert ("country", "UZ") in {(k, v) for h, k, v in after["tags"]}
+
+
+def test_stored_analysis_text_is_unchanged_across_versions():
+    # libraries store analyses as this JSON; a re-tag compares texts to skip unchanged
+    # articles, so the writer must keep writing what earlier versions wrote
+    import json
+
+    from desktop.analysis.pipeline import analyze
+    from desktop.corpus.library import _analysis_json
+
+    for a in sample_articles() + synthetic():
+        an = analyze(a.full_text(), lang=a.lang)
+        assert _analysis_json(an) == json.dumps(an, default=vars, ensure_ascii=False,
+                                                separators=(",", ":"))
