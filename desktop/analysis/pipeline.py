@@ -27,7 +27,7 @@ from desktop.analysis.figures import FigureRules, compile_figures, extract_figur
 from desktop.analysis.given import given_people
 from desktop.analysis.given_forms import GIVEN
 from desktop.analysis.language import detect_language
-from desktop.analysis.model import Analysis, Tag
+from desktop.analysis.model import Analysis, Figure, Tag
 from desktop.analysis.quotes import extract_quotes
 from desktop.analysis.rules import SPORT, Rules, load_rules
 
@@ -331,8 +331,14 @@ def _fold_yo(text: str) -> str:
     return text
 
 
-def analyze(text: str, lang: str | None = None, home: str | None = None) -> Analysis:
-    """Everything Kenes extracts from one text; spans index into `text`."""
+def analyze(text: str, lang: str | None = None, home: str | None = None,
+            figures: list[Figure] | None = None) -> Analysis:
+    """Everything Kenes extracts from one text; spans index into `text`.
+
+    `figures`: the key figures of this text found under the figure rules now in force,
+    if known (a re-tag after an entry edit keeps the stored ones: they depend on nothing
+    else).
+    """
     r = rules()
     fr = _figure_rules()
     if not isinstance(text, str) or not text:
@@ -357,6 +363,6 @@ def analyze(text: str, lang: str | None = None, home: str | None = None) -> Anal
         sectors=sectors,
         people=tags["person"],
         orgs=tags["org"],
-        figures=extract_figures(text, fr),
+        figures=extract_figures(text, fr) if figures is None else figures,
         quotes=extract_quotes(text, people_m, (r.role_scan, r.role_low_scan), taken),
     )

@@ -18,7 +18,7 @@ import orjson
 
 from desktop.analysis.counterparts import day_of
 from desktop.core.article import Article
-from desktop.core.query import Catalog, Filter, ValueResolver
+from desktop.core.query import MULTI_FACETS, Catalog, Filter, ValueResolver
 from desktop.core.searchsyntax import fold, terms
 from desktop.corpus import snapshot
 from desktop.corpus.pairing import PairingMixin
@@ -112,15 +112,15 @@ def _np_column(col, dtype) -> np.ndarray:
     return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=dtype)
 
 
-def patch_tags(table, changed: dict[int, dict[str, list[str]]]):
+def patch_tags(table, changed: dict[int, dict[str, list[str]]],
+               kinds: Iterable[str] | None = None):
     """The snapshot table with the tag lists of `changed` article ids replaced.
 
     Rows whose lists are unchanged keep their codes; values no row carries any more leave
     the vocabulary. Vectorised over the untouched rows, so cost barely grows with the library.
+    `kinds`: the only tag kinds that may have changed, if known (the others are not read).
     """
     import pyarrow as pa
-
-    from desktop.core.query import MULTI_FACETS
 
     meta = dict(table.schema.metadata or {})
     vocab = json.loads(meta[snapshot._VOCAB_KEY])
@@ -130,7 +130,7 @@ def patch_tags(table, changed: dict[int, dict[str, list[str]]]):
     at = np.minimum(np.searchsorted(ids[order], want), max(len(ids) - 1, 0))
     ok = ids[order][at] == want if len(ids) else np.zeros(len(want), dtype=bool)
     rows = {int(order[a]): int(w) for a, w, k in zip(at, want, ok, strict=True) if k}
-    for kind in MULTI_FACETS:
+    for kind in MULTI_FACETS if kinds is None else [k for k in MULTI_FACETS if k in kinds]:
         col = table.column(kind).combine_chunks()
         old_off = _np_column(col.offsets, np.int64)
         old_codes = _np_column(col.values, np.int32)
@@ -197,14 +197,16 @@ def _analysis_json(a) -> str:
     return orjson.dumps(a).decode()
 
 
-def _reanalyze_texts(items: Sequence[tuple[str, str, str | None]]
-                     ) -> list[tuple[str, dict[str, list[str]] | None,
+def _reanalyze_texts(items: Sequence[tuple[str, str, str | None, bool]]
+                     ) -> list[tuple[str, dict[str, list[str]],
                                      tuple[str, str, str] | None, dict[str, list[str]] | None]]:
-    """`_analyze_texts` for a re-tag of (text, lang, stored analysis JSON) items →
+    """`_analyze_texts` for a re-tag of (text, lang, stored analysis JSON, trusted) items →
     (analysis JSON, tag ids, pairing tokens, stored tag ids).
 
-    The stored tags (None if not known, or if the analysis is unchanged) let the store
-    write only the tags that changed, and the pairing tokens are
+    A trusted stored analysis was made under the rules in force but for the entries that
+    changed (`RetagPlan.trusts`): its key figures are kept, as they depend on the text and
+    the figure rules alone. The stored tags (None if not known, or if the analysis is
+    unchanged) let the store write only the tags that changed, and the pairing tokens are
     None when the anchors are as stored (a rule edit of sectors only), so neither the
     worker nor the store spends time on them.
     """
@@ -212,8 +214,9 @@ def _reanalyze_texts(items: Sequence[tuple[str, str, str | None]]
     from desktop.analysis.pipeline import analyze
 
     out: list = []
-    for text, lang, old in items:
-        a = analyze(text, lang=lang)
+    for text, lang, old, trusted in items:
+        figures = _stored_figures(old) if trusted and old else None
+        a = analyze(text, lang=lang, figures=figures)
         aj = _analysis_json(a)
         tags = a.tag_ids()
         if aj == old:
@@ -224,9 +227,25 @@ def _reanalyze_texts(items: Sequence[tuple[str, str, str | None]]
     return out
 
 
-# A stored analysis is {"lang":…,"countries":[…],"sectors":[…],"people":[…],…} (dataclass
-# field order); a string value cannot hold these keys (its quotes are escaped)
+# A stored analysis is {"lang":…,"countries":[…],"sectors":[…],"people":[…],"orgs":[…],
+# "figures":[…],"quotes":[…]} (dataclass field order); a string value cannot hold these
+# keys (its quotes are escaped)
 _SECTORS_AT, _PEOPLE_AT = ',"sectors":', ',"people":'
+_FIGURES_AT, _QUOTES_AT = ',"figures":', ',"quotes":'
+
+
+def _stored_figures(aj: str) -> list | None:
+    """The key figures of a stored analysis JSON, or None if they cannot be read."""
+    from desktop.analysis.model import Analysis
+
+    i = aj.find(_FIGURES_AT)
+    j = aj.find(_QUOTES_AT, i)
+    if i < 0 or j < 0:
+        return None
+    try:
+        return Analysis.from_json({"figures": orjson.loads(aj[i + len(_FIGURES_AT):j])}).figures
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def _split_sectors(aj: str) -> tuple[str, str] | None:
@@ -556,6 +575,7 @@ class Library(PairingMixin):
         table0 = self._fresh_snapshot_table(gen0) if not plan.full else None
         writes = 0
         changed_tags: dict[int, dict[str, list[str]]] = {}
+        changed_kinds: set[str] = set()
         if workers is None:  # worker processes pay off only for many articles
             cpus = min(2, os.cpu_count() or 1)
             workers = cpus if len(ids) > RETAG_INLINE_MAX and cpus >= 2 else 0
@@ -582,6 +602,8 @@ class Library(PairingMixin):
                     pair_rows.append((aid, ptoks))
                 if table0 is not None and norm != stored:
                     changed_tags[aid] = norm
+                    changed_kinds.update(MULTI_FACETS if stored is None else (
+                        k for k in norm.keys() | stored.keys() if norm.get(k) != stored.get(k)))
             if out:
                 self.store.update_analysis(out)
                 if pair_rows:
@@ -598,8 +620,8 @@ class Library(PairingMixin):
                     break
                 rows = self.store.texts_of(ids[i : i + BATCH])
                 # spans must refer to Article.full_text(), exactly as at import
-                items = [(Article(title=t or "", body=b or "").full_text(), lang, old)
-                         for _id, t, b, lang, old in rows]
+                items = [(Article(title=t or "", body=b or "").full_text(), lang, old,
+                          plan.trusts(aid)) for aid, t, b, lang, old in rows]
                 pending.append((rows, analyzer.submit(items, _reanalyze_texts)))
                 while len(pending) > analyzer.depth:
                     flush_one()
@@ -613,7 +635,8 @@ class Library(PairingMixin):
         finally:
             analyzer.close()
             if writes:
-                self._update_snapshot_after_retag(table0, gen0, writes, changed_tags)
+                self._update_snapshot_after_retag(table0, gen0, writes, changed_tags,
+                                                  changed_kinds)
         if not report.cancelled:
             snap["fingerprints"] = sorted(set(self.store.rules_fps()) | {fp})
             self.store.set_meta(RULES_SNAPSHOT_KEY, json.dumps(snap, ensure_ascii=False))
@@ -678,13 +701,14 @@ class Library(PairingMixin):
             return None
 
     def _update_snapshot_after_retag(self, table0, gen0: int, writes: int,
-                                     changed: dict[int, dict[str, list[str]]]) -> None:
+                                     changed: dict[int, dict[str, list[str]]],
+                                     kinds: set[str]) -> None:
         """Patch the tag columns of the re-tagged rows, or rebuild when others wrote too."""
         gen = self.store.generation()
         if table0 is None or gen != gen0 + writes:
             self.refresh_snapshot()
             return
-        table = patch_tags(table0, changed) if changed else table0
+        table = patch_tags(table0, changed, kinds) if changed else table0
         try:
             snapshot.write(table, self.snapshot_path, gen)
         except OSError:

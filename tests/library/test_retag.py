@@ -250,3 +250,21 @@ def test_stored_analysis_text_is_unchanged_across_versions():
         an = analyze(a.full_text(), lang=a.lang)
         assert _analysis_json(an) == json.dumps(an, default=vars, ensure_ascii=False,
                                                 separators=(",", ":"))
+
+
+def test_articles_of_unknown_rules_get_their_figures_found_again(tmp_path):
+    # a re-tag after an entry edit keeps the stored key figures of articles analysed under
+    # the rules it knows; an article analysed under other rules has them found again
+    with build(tmp_path / "lib") as lib:
+        c = lib.store.conn
+        aid, old = c.execute("SELECT id, analysis FROM articles WHERE analysis LIKE "
+                             "'%\"figures\":[{%' ORDER BY id LIMIT 1").fetchone()
+        stale = old.replace('"figures":[{', '"figures":[{"text":"1 000 000","value":1e6,'
+                            '"kind":"count","unit":null,"currency":null,"qualifier":null,'
+                            '"span":[0,1],"sentence":""},{', 1)
+        c.execute("UPDATE articles SET analysis = ?, rules_fp = 'other rules' WHERE id = ?",
+                  (stale, aid))
+        write_rules("mine", EDITS["sector keyword"])
+        lib.retag()
+        assert not lib.last_retag.full
+        assert lib.store.texts_of([aid])[0][4] == old  # as analysed under the rules now
