@@ -10,6 +10,7 @@ Kazakh date is a month ("5 қазанда", "қазан мен қараша"). T
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from desktop.analysis.morph import valid_tail
@@ -263,6 +264,7 @@ _RU_WORDS = re.compile(
     r"(?:^|[\s«(])(?:и|в|во|на|не|что|с|со|по|из|для|от|о|об|к|за|как|это|его|их|был|была|"
     r"были|будет|также|при|после|до|он|она|они)(?=[\s,.:;!?»)])", re.IGNORECASE)
 _REACH = 400  # how far from a keyword its sentence's bounds are looked for
+_BOUND = re.compile("[.!?\n]")
 
 
 class SentenceLanguage:
@@ -276,6 +278,7 @@ class SentenceLanguage:
         self.any_kk = _KK_RE.search(text) is not None
         self.whole = "" if self.any_kk else None  # the answer for a text without Kazakh
         self.span = (0, -1, "")  # the last sentence looked at: keywords come in text order
+        self.bounds: list[int] | None = None  # where sentences may end, found once
 
     def at(self, pos: int) -> str:
         a, b, r = self.span
@@ -286,12 +289,15 @@ class SentenceLanguage:
             if self.whole is None:
                 self.whole = "ru" if _RU_WORDS.search(text) else ""
             return self.whole
-        lo = pos - _REACH if pos > _REACH else 0
-        a = max(text.rfind(".", lo, pos), text.rfind("!", lo, pos), text.rfind("?", lo, pos),
-                text.rfind("\n", lo, pos)) + 1
-        hi = pos + _REACH
-        b = min((i for i in (text.find(c, pos, hi) for c in ".!?\n") if i >= 0),
-                default=min(hi, len(text)))
+        bounds = self.bounds
+        if bounds is None:
+            bounds = self.bounds = [m.start() for m in _BOUND.finditer(text)]
+        # the sentence: from the last end before pos (within _REACH, else the text's start)
+        # to the next end (within _REACH, else _REACH on)
+        k = bisect_left(bounds, pos)
+        a = bounds[k - 1] + 1 if k and bounds[k - 1] >= pos - _REACH else 0
+        b = bounds[k] if k < len(bounds) and bounds[k] < pos + _REACH else min(
+            pos + _REACH, len(text))
         if _KK_RE.search(text, a, b):
             r = "kk"
         else:
