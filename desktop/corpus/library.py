@@ -259,9 +259,9 @@ def _split_sectors(aj: str) -> tuple[str, str] | None:
 
 def _as_stored(a, aj: str, tags: dict[str, list[str]], old: str | None
                ) -> tuple[dict[str, list[str]] | None, bool]:
-    """(the tag ids, whether the pairing anchors are the same) of the stored analysis JSON
-    `old` of the text `a` (JSON `aj`, tag ids `tags`) was made from; (None, False) when
-    there is none or it is damaged, so that everything is rebuilt."""
+    """The tag ids of the stored analysis JSON `old`, and whether its pairing anchors are
+    those of the new analysis `a` of the same text (its JSON `aj`, tag ids `tags`);
+    (None, False) when there is none or it is damaged, so that everything is rebuilt."""
     from desktop.analysis.counterparts import anchor_signature
     from desktop.analysis.model import Analysis
 
