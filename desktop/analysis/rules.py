@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.analysis.given_forms import GIVEN
 from desktop.analysis.morph import ru_stem
 from desktop.i18n import _
 
@@ -244,6 +245,12 @@ def trie_regex(words: list[str]) -> str:
 SEPARATORS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\"'«»„“”()[]/—–-.,;:!?"
 
 
+# Kinds compiled only as written: a given name is a person only before a capitalised
+# surname (given.py), which a text in capitals has not, so its CAPITALS form would find
+# nothing; given names are half of the capitalised scanner's surfaces.
+_AS_WRITTEN = frozenset({GIVEN})
+
+
 def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | None:
     """Compile the surfaces; `lower` scanners start each match at the separator before it."""
     table: dict[str, list[Target]] = {}
@@ -253,6 +260,8 @@ def _compile(pairs: list[tuple[str, Target]], lower: bool = False) -> Scanner | 
             continue
         for v in case_variants(surface):
             if v[:1].islower() != lower:
+                continue
+            if target.kind in _AS_WRITTEN and v != surface:
                 continue
             (wild if "*" in v else table).setdefault(v, [])
             lst = (wild if "*" in v else table)[v]
@@ -404,7 +413,7 @@ def compile_rules(rules: Rules) -> Rules:
         ent.append((text, Target("title", "", "title", policy)))
     sport = [parse_pattern(str(w).lower()) for w in rules.context.get("sport_words", ())]
     if rules.given_names or sport:
-        from desktop.analysis.given_forms import GIVEN, blocked_by, given_surfaces, is_blocked
+        from desktop.analysis.given_forms import blocked_by, given_surfaces, is_blocked
 
         # a given name or sport word that another rule's word starts (Дания, Сапар*;
         # спортсмен, the culture word спорт*) is left to that rule
