@@ -234,27 +234,31 @@ _SECTORS_AT, _PEOPLE_AT = ',"sectors":', ',"people":'
 _FIGURES_AT, _QUOTES_AT = ',"figures":', ',"quotes":'
 
 
+def _list_at(aj: str, key: str, after: str) -> tuple[int, int] | None:
+    """Where the list JSON of `key` lies in a stored analysis JSON (`after`: the next key)."""
+    i = aj.find(key)
+    j = aj.find(after, i)
+    return None if i < 0 or j < 0 else (i + len(key), j)
+
+
 def _stored_figures(aj: str) -> list | None:
     """The key figures of a stored analysis JSON, or None if they cannot be read."""
     from desktop.analysis.model import Analysis
 
-    i = aj.find(_FIGURES_AT)
-    j = aj.find(_QUOTES_AT, i)
-    if i < 0 or j < 0:
-        return None
+    at = _list_at(aj, _FIGURES_AT, _QUOTES_AT)
     try:
-        return Analysis.from_json({"figures": orjson.loads(aj[i + len(_FIGURES_AT):j])}).figures
+        return None if at is None else Analysis.from_json(
+            {"figures": orjson.loads(aj[at[0]:at[1]])}).figures
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
 def _split_sectors(aj: str) -> tuple[str, str] | None:
     """(the analysis JSON without its sectors, the sectors list JSON), or None."""
-    i = aj.find(_SECTORS_AT)
-    j = aj.find(_PEOPLE_AT, i)
-    if i < 0 or j < 0:
+    at = _list_at(aj, _SECTORS_AT, _PEOPLE_AT)
+    if at is None:
         return None
-    return aj[:i] + aj[j:], aj[i + len(_SECTORS_AT):j]
+    return aj[:at[0] - len(_SECTORS_AT)] + aj[at[1]:], aj[at[0]:at[1]]
 
 
 def _as_stored(a, aj: str, tags: dict[str, list[str]], old: str | None
