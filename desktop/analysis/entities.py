@@ -325,7 +325,7 @@ def _scan_at(scanner: Scanner, text: str, base: int, starts: tuple[int, ...], co
         if q < consumed:
             continue
         s = q + 1 if lower else q  # a lower start is the separator before the word
-        if lower and text[q] not in SEPARATORS:
+        if lower and scanner.start.match(text, q) is None:
             continue
         hm = head(text, s)
         if hm is None:
